@@ -1,0 +1,133 @@
+package dev.strata.lang;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable condition tree every interpreter reads: the fast engine, per-user evaluation,
+ * explanation, the reference evaluator and the printers. Build trees with {@link Conditions}, which
+ * simplifies; the records' constructors reject trees that are not in simplified form, so two
+ * equal definitions are equal trees.
+ */
+public sealed interface Condition {
+
+    Constant TRUE = new Constant(true);
+    Constant FALSE = new Constant(false);
+
+    /** Conjunction of two or more conditions, none of them an And or a constant. */
+    record And(List<Condition> children) implements Condition {
+        public And {
+            children = checkJunction(children, And.class, "and");
+        }
+    }
+
+    /** Disjunction of two or more conditions, none of them an Or or a constant. */
+    record Or(List<Condition> children) implements Condition {
+        public Or {
+            children = checkJunction(children, Or.class, "or");
+        }
+    }
+
+    /** Negation: true exactly where the child is false (over all known profiles). */
+    record Not(Condition child) implements Condition {
+        public Not {
+            Objects.requireNonNull(child, "child");
+            if (child instanceof Not || child instanceof Constant) {
+                throw new IllegalArgumentException("not of " + child.getClass().getSimpleName() + " is simplified away: use Conditions.not");
+            }
+        }
+    }
+
+    record Constant(boolean value) implements Condition {
+    }
+
+    /**
+     * A trait, context or (inside {@code where}) property condition: the value at {@code path}
+     * tested by {@code predicate}.
+     */
+    record Test(Path path, ValuePredicate predicate) implements Condition {
+        public Test {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(predicate, "predicate");
+        }
+    }
+
+    /** {@code did event [where] [window]}: at least one matching event. */
+    record Did(String event, Condition where, Window window) implements Condition {
+        public Did {
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
+    /** {@code count(event [where] [window]) cmp n}. */
+    record Count(String event, Condition where, Window window, Cmp op, long value) implements Condition {
+        public Count {
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(op, "op");
+        }
+    }
+
+    /** {@code sum|avg|min|max(event.property [where] [window]) cmp x}. */
+    record Aggregate(AggFn fn, String event, Path property, Condition where, Window window, Cmp op, double value)
+            implements Condition {
+        public Aggregate {
+            Objects.requireNonNull(fn, "fn");
+            event = checkEvent(event);
+            Objects.requireNonNull(property, "property");
+            where = checkWhere(where);
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(op, "op");
+            if (!Double.isFinite(value)) throw new IllegalArgumentException("aggregates compare with a finite number");
+        }
+    }
+
+    /** {@code near(path, lat, lon, r km)}: great-circle distance to the point at most r. */
+    record Near(Path path, double latitude, double longitude, double radiusKm) implements Condition {
+        public Near {
+            Objects.requireNonNull(path, "path");
+            if (!(latitude >= -90 && latitude <= 90)) throw new IllegalArgumentException("latitude must be between -90 and 90, got " + latitude);
+            if (!(longitude >= -180 && longitude <= 180)) throw new IllegalArgumentException("longitude must be between -180 and 180, got " + longitude);
+            if (!(radiusKm >= 0) || Double.isInfinite(radiusKm)) throw new IllegalArgumentException("radius must be a finite number of km >= 0, got " + radiusKm);
+        }
+    }
+
+    /** {@code in segment "name"}. */
+    record InSegment(String name) implements Condition {
+        public InSegment {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty()) throw new IllegalArgumentException("a segment name must not be empty");
+        }
+    }
+
+    private static List<Condition> checkJunction(List<Condition> children, Class<?> self, String word) {
+        List<Condition> copy = List.copyOf(children);
+        if (copy.size() < 2) {
+            throw new IllegalArgumentException(word + " needs two or more conditions: use Conditions." + word);
+        }
+        for (Condition c : copy) {
+            if (self.isInstance(c) || c instanceof Constant) {
+                throw new IllegalArgumentException(word + " is not simplified (nested " + word + " or constant): use Conditions." + word);
+            }
+        }
+        return copy;
+    }
+
+    private static String checkEvent(String event) {
+        Objects.requireNonNull(event, "event");
+        if (event.isEmpty()) throw new IllegalArgumentException("an event name must not be empty");
+        return event;
+    }
+
+    /** A where clause holds only property tests combined with and / or / not. */
+    private static Condition checkWhere(Condition where) {
+        Objects.requireNonNull(where, "where (use Condition.TRUE for none)");
+        if (!Conditions.isPropertyExpression(where)) {
+            throw new IllegalArgumentException("a where clause may hold only property conditions, and, or and not");
+        }
+        return where;
+    }
+}

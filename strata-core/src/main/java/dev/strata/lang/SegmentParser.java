@@ -1,0 +1,643 @@
+package dev.strata.lang;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Recursive-descent parser for the segment language (spec section 2). It reads characters
+ * directly rather than a token stream because several tokens are contextual: {@code 30d} is a
+ * duration only after {@code within}, {@code 2025-01-01} an instant only after {@code from}.
+ *
+ * <p>Errors carry the line and column of the offending text and what was expected there. Type
+ * errors (a boolean with {@code <}, {@code between} mixing a number and a string) and unknown
+ * segment references are reported at the position of the literal or reference.
+ */
+public final class SegmentParser {
+
+    private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near");
+
+    private final String src;
+    private final Predicate<String> knownSegment;
+    private int pos;
+
+    private SegmentParser(String src, Predicate<String> knownSegment) {
+        this.src = src;
+        this.knownSegment = knownSegment;
+    }
+
+    /** Parses a definition; any {@code in segment} reference is accepted. */
+    public static Condition parse(String text) {
+        return parse(text, name -> true);
+    }
+
+    /** Parses a definition whose {@code in segment} references must satisfy {@code knownSegment}. */
+    public static Condition parse(String text, Predicate<String> knownSegment) {
+        SegmentParser p = new SegmentParser(text, knownSegment);
+        p.skipWs();
+        if (p.atEnd()) throw p.error(p.pos, "expected a condition, found the end of the definition");
+        Condition c = p.expr();
+        p.skipWs();
+        if (!p.atEnd()) {
+            throw p.error(p.pos, "expected 'and', 'or' or the end of the definition, found " + p.describeHere());
+        }
+        return c;
+    }
+
+    /** Parses a path as written in the language, e.g. {@code address.state} or {@code `a.b`.c}. */
+    public static Path parsePath(String text) {
+        SegmentParser p = new SegmentParser(text, n -> true);
+        p.skipWs();
+        Path path = p.path();
+        p.skipWs();
+        if (!p.atEnd()) throw p.error(p.pos, "expected the end of the path, found " + p.describeHere());
+        return path;
+    }
+
+    // ---- grammar ------------------------------------------------------------------------------
+
+    private Condition expr() {
+        List<Condition> terms = new ArrayList<>();
+        terms.add(term());
+        while (acceptKeyword("or")) terms.add(term());
+        return Conditions.or(terms);
+    }
+
+    private Condition term() {
+        List<Condition> factors = new ArrayList<>();
+        factors.add(factor());
+        while (acceptKeyword("and")) factors.add(factor());
+        return Conditions.and(factors);
+    }
+
+    private Condition factor() {
+        skipWs();
+        if (atEnd()) throw error(pos, "expected a condition, found the end of the definition");
+        if (acceptKeyword("not")) return Conditions.not(factor());
+        if (accept('(')) {
+            Condition c = expr();
+            expect(')', "')' to close the '(' ");
+            return c;
+        }
+        if (acceptKeyword("true")) return Condition.TRUE;
+        if (acceptKeyword("false")) return Condition.FALSE;
+        return condition();
+    }
+
+    private Condition condition() {
+        skipWs();
+        int start = pos;
+        String word = peekBareWord();
+        if (word != null) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.equals("did")) {
+                pos += word.length();
+                return did();
+            }
+            if (lower.equals("in")) {
+                pos += word.length();
+                if (!acceptKeyword("segment")) throw error(pos, "expected 'segment' after 'in' (in segment \"name\")" + foundSuffix());
+                return segmentRef();
+            }
+            if (FUNCTIONS.contains(lower) && nextNonWsAfter(pos + word.length()) == '(') {
+                pos += word.length();
+                skipWs();
+                pos++; // '('
+                return switch (lower) {
+                    case "count" -> count();
+                    case "age" -> age();
+                    case "near" -> near();
+                    default -> aggregate(AggFn.fromWord(lower));
+                };
+            }
+            if (Keywords.isReserved(word)) {
+                throw error(start, "expected a condition, found the keyword '" + word + "'"
+                        + " (write a path with that name back-quoted: `" + word + "`)");
+            }
+        }
+        if (word == null && !atEnd() && src.charAt(pos) != '`') {
+            throw error(pos, "expected a condition (a path, did, count, sum, avg, min, max, age, near, in segment, not or '('), found "
+                    + describeHere());
+        }
+        Path path = path();
+        return Conditions.test(path, predicate(path));
+    }
+
+    /** The part of a trait or property condition after its path. */
+    private ValuePredicate predicate(Path path) {
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp != null) {
+            int litPos = skipWsPos();
+            Literal lit = literal();
+            if (lit instanceof Literal.Bool && cmp != Cmp.EQ && cmp != Cmp.NE) {
+                throw error(opPos, "booleans compare only with = or !=, not " + cmp.symbol());
+            }
+            return new ValuePredicate.Compare(cmp, lit);
+        }
+        if (acceptKeyword("not")) {
+            if (!acceptKeyword("in")) throw error(pos, "expected 'in' after 'not' (path not in (...))" + foundSuffix());
+            return new ValuePredicate.In(literalList(), true);
+        }
+        if (acceptKeyword("in")) return new ValuePredicate.In(literalList(), false);
+        if (acceptKeyword("between")) {
+            int lowPos = skipWsPos();
+            Literal low = literal();
+            if (!acceptKeyword("and")) throw error(pos, "expected 'and' between the two bounds of between" + foundSuffix());
+            int highPos = skipWsPos();
+            Literal high = literal();
+            if (low instanceof Literal.Bool) throw error(lowPos, "between takes numbers or strings, not booleans");
+            if (high instanceof Literal.Bool) throw error(highPos, "between takes numbers or strings, not booleans");
+            if (low.getClass() != high.getClass()) {
+                throw error(highPos, "between mixes a " + low.typeName() + " and a " + high.typeName()
+                        + ": expected a " + low.typeName() + " as the upper bound");
+            }
+            return new ValuePredicate.Between(low, high);
+        }
+        if (acceptKeyword("is")) {
+            boolean negated = acceptKeyword("not");
+            if (!acceptKeyword("null")) throw error(pos, "expected 'null' after 'is" + (negated ? " not" : "") + "'" + foundSuffix());
+            return new ValuePredicate.IsNull(negated);
+        }
+        for (ValuePredicate.TextOp op : ValuePredicate.TextOp.values()) {
+            if (acceptKeyword(op.word())) {
+                skipWs();
+                if (atEnd() || src.charAt(pos) != '"') throw error(pos, op.word() + " applies to strings only: expected a string" + foundSuffix());
+                return new ValuePredicate.Text(op, string());
+            }
+        }
+        throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=), in, not in, between, is null, is not null, contains, starts_with or ends_with after '"
+                + path + "', found " + describeHere());
+    }
+
+    private List<Literal> literalList() {
+        expect('(', "'(' to start the list of values");
+        List<Literal> values = new ArrayList<>();
+        values.add(literal());
+        while (accept(',')) values.add(literal());
+        expect(')', "',' or ')' in the list of values");
+        return values;
+    }
+
+    private Condition age() {
+        Path path = path();
+        expect(')', "')' after the path in age(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after age(...)" + foundSuffix());
+        return Conditions.test(path, new ValuePredicate.Age(cmp, number("a number of years")));
+    }
+
+    private Condition did() {
+        String event = eventName();
+        Condition where = optionalWhere();
+        Window window = optionalWindow();
+        return Conditions.did(event, where, window);
+    }
+
+    private Condition count() {
+        String event = eventName();
+        Condition where = optionalWhere();
+        Window window = optionalWindow();
+        expect(')', "')' to close count(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count(...)" + foundSuffix());
+        return Conditions.count(event, where, window, cmp, integer("a whole number"));
+    }
+
+    private Condition aggregate(AggFn fn) {
+        String event = eventName();
+        expect('.', "'.' and a property after the event name (" + fn.word() + "(\"Event\".property))");
+        Path property = path();
+        Condition where = optionalWhere();
+        Window window = optionalWindow();
+        expect(')', "')' to close " + fn.word() + "(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
+        return Conditions.aggregate(fn, event, property, where, window, cmp, number("a number"));
+    }
+
+    private Condition near() {
+        Path path = path();
+        expect(',', "',' and a latitude after the path in near(...)");
+        int latPos = skipWsPos();
+        double lat = number("a latitude");
+        if (!(lat >= -90 && lat <= 90)) throw error(latPos, "latitude must be between -90 and 90, got " + Numbers.format(lat));
+        expect(',', "',' and a longitude after the latitude in near(...)");
+        int lonPos = skipWsPos();
+        double lon = number("a longitude");
+        if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "longitude must be between -180 and 180, got " + Numbers.format(lon));
+        expect(',', "',' and a radius after the longitude in near(...)");
+        int rPos = skipWsPos();
+        double radius = number("a radius");
+        if (!(radius >= 0)) throw error(rPos, "the radius must not be negative, got " + Numbers.format(radius));
+        if (!acceptKeyword("km")) throw error(pos, "expected 'km' after the radius" + foundSuffix());
+        expect(')', "')' to close near(...)");
+        return Conditions.near(path, lat, lon, radius);
+    }
+
+    private Condition segmentRef() {
+        int refPos = skipWsPos();
+        if (atEnd() || src.charAt(pos) != '"') throw error(pos, "expected the segment name as a string after 'in segment'" + foundSuffix());
+        String name = string();
+        if (name.isEmpty()) throw error(refPos, "a segment name must not be empty");
+        if (!knownSegment.test(name)) throw error(refPos, "unknown segment \"" + name + "\": expected the name of a segment defined before this one");
+        return Conditions.inSegment(name);
+    }
+
+    private String eventName() {
+        skipWs();
+        if (!atEnd() && src.charAt(pos) == '"') {
+            int at = pos;
+            String s = string();
+            if (s.isEmpty()) throw error(at, "an event name must not be empty");
+            return s;
+        }
+        String word = peekBareWord();
+        if (word == null) throw error(pos, "expected an event name (a string or an identifier)" + foundSuffix());
+        pos += word.length();
+        return word;
+    }
+
+    private Condition optionalWhere() {
+        if (!acceptKeyword("where")) return Condition.TRUE;
+        skipWs();
+        if (accept('(')) {
+            Condition c = propExpr();
+            expect(')', "')' to close the where clause");
+            return c;
+        }
+        return propCondition();
+    }
+
+    private Condition propExpr() {
+        List<Condition> terms = new ArrayList<>();
+        terms.add(propTerm());
+        while (acceptKeyword("or")) terms.add(propTerm());
+        return Conditions.or(terms);
+    }
+
+    private Condition propTerm() {
+        List<Condition> factors = new ArrayList<>();
+        factors.add(propFactor());
+        while (acceptKeyword("and")) factors.add(propFactor());
+        return Conditions.and(factors);
+    }
+
+    private Condition propFactor() {
+        skipWs();
+        if (acceptKeyword("not")) return Conditions.not(propFactor());
+        if (accept('(')) {
+            Condition c = propExpr();
+            expect(')', "')' to close the '('");
+            return c;
+        }
+        if (acceptKeyword("true")) return Condition.TRUE;
+        if (acceptKeyword("false")) return Condition.FALSE;
+        return propCondition();
+    }
+
+    private Condition propCondition() {
+        skipWs();
+        String word = peekBareWord();
+        if (word != null && word.equalsIgnoreCase("age") && nextNonWsAfter(pos + word.length()) == '(') {
+            pos += word.length();
+            skipWs();
+            pos++;
+            return age();
+        }
+        if (word != null && Keywords.isReserved(word)) {
+            throw error(pos, "expected a property condition, found the keyword '" + word + "'");
+        }
+        if (word == null && (atEnd() || src.charAt(pos) != '`')) {
+            throw error(pos, "expected a property condition (a property path followed by a comparison), found " + describeHere());
+        }
+        Path path = path();
+        return Conditions.test(path, predicate(path));
+    }
+
+    private Window optionalWindow() {
+        if (acceptKeyword("within")) return new Window.Within(duration());
+        if (acceptKeyword("between")) {
+            int fromPos = skipWsPos();
+            TimeSpan from = duration();
+            if (!acceptKeyword("ago")) throw error(pos, "expected 'ago' after the duration" + foundSuffix());
+            if (!acceptKeyword("and")) throw error(pos, "expected 'and' (between 90d ago and 30d ago)" + foundSuffix());
+            TimeSpan to = duration();
+            if (!acceptKeyword("ago")) throw error(pos, "expected 'ago' after the duration" + foundSuffix());
+            if (from.millis() <= to.millis()) {
+                throw error(fromPos, "between " + from + " ago and " + to + " ago: the first duration must be longer than the second");
+            }
+            return new Window.Ago(from, to);
+        }
+        if (acceptKeyword("from")) {
+            int fromPos = skipWsPos();
+            Instant from = instant();
+            if (!acceptKeyword("to")) throw error(pos, "expected 'to' and an instant (from 2025-01-01 to 2025-07-01)" + foundSuffix());
+            Instant to = instant();
+            if (!from.isBefore(to)) throw error(fromPos, "the window from " + from + " to " + to + " is empty: 'from' must be before 'to'");
+            return new Window.Range(from, to);
+        }
+        return Window.ALL_TIME;
+    }
+
+    // ---- lexical pieces -----------------------------------------------------------------------
+
+    private Path path() {
+        skipWs();
+        List<String> segments = new ArrayList<>();
+        segments.add(identifier("a path"));
+        while (!atEnd() && src.charAt(pos) == '.') {
+            pos++;
+            segments.add(identifier("a path segment after '.'"));
+        }
+        return new Path(segments);
+    }
+
+    private String identifier(String what) {
+        if (atEnd()) throw error(pos, "expected " + what + ", found the end of the definition");
+        char c = src.charAt(pos);
+        if (c == '`') {
+            int start = pos;
+            int end = src.indexOf('`', pos + 1);
+            int nl = src.indexOf('\n', pos + 1);
+            if (end < 0 || (nl >= 0 && nl < end)) throw error(start, "unterminated back-quoted name: expected a closing `");
+            if (end == pos + 1) throw error(start, "a back-quoted name must not be empty");
+            pos = end + 1;
+            return src.substring(start + 1, end);
+        }
+        if (!isIdentStart(c)) throw error(pos, "expected " + what + ", found " + describeHere());
+        int start = pos;
+        while (!atEnd() && isIdentPart(src.charAt(pos))) pos++;
+        return src.substring(start, pos);
+    }
+
+    private Literal literal() {
+        skipWs();
+        if (atEnd()) throw error(pos, "expected a value (a number, a string, true or false), found the end of the definition");
+        char c = src.charAt(pos);
+        if (c == '"') return new Literal.Str(string());
+        if (c == '-' || isDigit(c)) return new Literal.Num(number("a number"));
+        if (acceptKeyword("true")) return new Literal.Bool(true);
+        if (acceptKeyword("false")) return new Literal.Bool(false);
+        throw error(pos, "expected a value (a number, a string, true or false), found " + describeHere());
+    }
+
+    private String string() {
+        int start = pos;
+        pos++; // opening quote
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (atEnd()) throw error(start, "unterminated string: expected a closing \"");
+            char c = src.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return sb.toString();
+            }
+            if (c == '\n') throw error(start, "unterminated string: expected a closing \" before the end of the line");
+            if (c == '\\') {
+                if (pos + 1 >= src.length()) throw error(pos, "unterminated escape at the end of the definition");
+                char e = src.charAt(pos + 1);
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (pos + 6 > src.length()) throw error(pos, "expected four hex digits after \\u");
+                        String hex = src.substring(pos + 2, pos + 6);
+                        if (!hex.matches("[0-9A-Fa-f]{4}")) throw error(pos, "expected four hex digits after \\u, found '" + hex + "'");
+                        sb.append((char) Integer.parseInt(hex, 16));
+                        pos += 4;
+                    }
+                    default -> throw error(pos, "unknown escape \\" + e + " (expected \\\", \\\\, \\n, \\t or \\uXXXX)");
+                }
+                pos += 2;
+                continue;
+            }
+            sb.append(c);
+            pos++;
+        }
+    }
+
+    private double number(String what) {
+        skipWs();
+        int start = pos;
+        if (!atEnd() && src.charAt(pos) == '-') pos++;
+        if (atEnd() || !isDigit(src.charAt(pos))) {
+            pos = start;
+            throw error(start, "expected " + what + ", found " + describeHere());
+        }
+        while (!atEnd() && isDigit(src.charAt(pos))) pos++;
+        if (!atEnd() && src.charAt(pos) == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1))) {
+            pos++;
+            while (!atEnd() && isDigit(src.charAt(pos))) pos++;
+        }
+        if (!atEnd() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+            int mark = pos;
+            pos++;
+            if (!atEnd() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
+            if (atEnd() || !isDigit(src.charAt(pos))) throw error(mark, "expected digits in the exponent of the number");
+            while (!atEnd() && isDigit(src.charAt(pos))) pos++;
+        }
+        if (!atEnd() && isIdentPart(src.charAt(pos))) {
+            throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
+        }
+        double d = Double.parseDouble(src.substring(start, pos));
+        if (!Double.isFinite(d)) throw error(start, "the number " + src.substring(start, pos) + " is too large");
+        return d;
+    }
+
+    private long integer(String what) {
+        skipWs();
+        int start = pos;
+        if (!atEnd() && src.charAt(pos) == '-') pos++;
+        if (atEnd() || !isDigit(src.charAt(pos))) {
+            pos = start;
+            throw error(start, "expected " + what + ", found " + describeHere());
+        }
+        while (!atEnd() && isDigit(src.charAt(pos))) pos++;
+        if (!atEnd() && (src.charAt(pos) == '.' || src.charAt(pos) == 'e' || src.charAt(pos) == 'E' || isIdentPart(src.charAt(pos)))) {
+            throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
+        }
+        try {
+            return Long.parseLong(src.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error(start, "the whole number " + src.substring(start, pos) + " is too large");
+        }
+    }
+
+    private TimeSpan duration() {
+        skipWs();
+        int start = pos;
+        while (!atEnd() && isDigit(src.charAt(pos))) pos++;
+        if (pos == start) throw error(start, "expected a duration such as 30d, 12h or 2w, found " + describeHere());
+        String digits = src.substring(start, pos);
+        skipWs();
+        String unit = peekBareWord();
+        if (unit == null || unit.length() != 1 || "hdwHDW".indexOf(unit.charAt(0)) < 0) {
+            throw error(pos, "expected a duration unit h, d or w after " + digits + foundSuffix());
+        }
+        pos++;
+        long amount;
+        try {
+            amount = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            amount = Long.MAX_VALUE;
+        }
+        if (amount <= 0 || amount > TimeSpan.MAX_AMOUNT) {
+            throw error(start, "a duration must be between 1 and " + TimeSpan.MAX_AMOUNT + ", got " + digits);
+        }
+        return new TimeSpan(amount, TimeSpan.Unit.fromSuffix(Character.toLowerCase(unit.charAt(0))));
+    }
+
+    private Instant instant() {
+        skipWs();
+        int start = pos;
+        while (!atEnd() && !Character.isWhitespace(src.charAt(pos)) && src.charAt(pos) != ')') pos++;
+        String text = src.substring(start, pos);
+        if (text.isEmpty()) throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z, found " + describeHere());
+        try {
+            Instant instant;
+            if (text.length() == 10) {
+                instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = OffsetDateTime.parse(text).toInstant();
+            }
+            if (instant.getNano() % 1_000_000 != 0) throw error(start, "instants are kept to the millisecond: '" + text + "' is finer");
+            return instant;
+        } catch (DateTimeException e) {
+            throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z (with Z or an offset), found '" + text + "'");
+        }
+    }
+
+    // ---- scanning helpers ----------------------------------------------------------------------
+
+    private boolean atEnd() {
+        return pos >= src.length();
+    }
+
+    private void skipWs() {
+        while (!atEnd() && Character.isWhitespace(src.charAt(pos))) pos++;
+    }
+
+    private int skipWsPos() {
+        skipWs();
+        return pos;
+    }
+
+    private boolean accept(char c) {
+        skipWs();
+        if (!atEnd() && src.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c, String what) {
+        if (!accept(c)) throw error(pos, "expected " + what + foundSuffix());
+    }
+
+    /** A bare identifier at the cursor (after white space), or null. Does not consume it. */
+    private String peekBareWord() {
+        skipWs();
+        if (atEnd() || !isIdentStart(src.charAt(pos))) return null;
+        return src.substring(pos, wordEnd(pos));
+    }
+
+    private boolean acceptKeyword(String keyword) {
+        String w = peekBareWord();
+        if (w != null && w.equalsIgnoreCase(keyword)) {
+            pos += w.length();
+            return true;
+        }
+        return false;
+    }
+
+    private Cmp acceptCmp() {
+        skipWs();
+        if (atEnd()) return null;
+        char c = src.charAt(pos);
+        char n = pos + 1 < src.length() ? src.charAt(pos + 1) : 0;
+        if (c == '=') {
+            pos++;
+            return Cmp.EQ;
+        }
+        if (c == '!' && n == '=') {
+            pos += 2;
+            return Cmp.NE;
+        }
+        if (c == '<') {
+            pos += n == '=' ? 2 : 1;
+            return n == '=' ? Cmp.LE : Cmp.LT;
+        }
+        if (c == '>') {
+            pos += n == '=' ? 2 : 1;
+            return n == '=' ? Cmp.GE : Cmp.GT;
+        }
+        return null;
+    }
+
+    private char nextNonWsAfter(int p) {
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        return p < src.length() ? src.charAt(p) : 0;
+    }
+
+    private int wordEnd(int p) {
+        while (p < src.length() && isIdentPart(src.charAt(p))) p++;
+        return p;
+    }
+
+    private String foundSuffix() {
+        return ", found " + describeHere();
+    }
+
+    private String describeHere() {
+        skipWs();
+        if (atEnd()) return "the end of the definition";
+        char c = src.charAt(pos);
+        if (isIdentPart(c)) return "'" + src.substring(pos, wordEnd(pos)) + "'";
+        if (c == '"') return "a string";
+        return "'" + c + "'";
+    }
+
+    private SegmentSyntaxException error(int at, String reason) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < at && i < src.length(); i++) {
+            if (src.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new SegmentSyntaxException(line, col, reason);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentStart(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    }
+
+    private static boolean isIdentPart(char c) {
+        return isIdentStart(c) || isDigit(c);
+    }
+}

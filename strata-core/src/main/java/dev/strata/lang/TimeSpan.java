@@ -1,0 +1,56 @@
+package dev.strata.lang;
+
+import java.util.Objects;
+
+/** A duration as written: an amount of hours, days or weeks (of 7 days). */
+public record TimeSpan(long amount, Unit unit) {
+
+    public enum Unit {
+        HOURS('h', 3_600_000L), DAYS('d', 86_400_000L), WEEKS('w', 7 * 86_400_000L);
+
+        private final char suffix;
+        private final long millis;
+
+        Unit(char suffix, long millis) {
+            this.suffix = suffix;
+            this.millis = millis;
+        }
+
+        public char suffix() {
+            return suffix;
+        }
+
+        public static Unit fromSuffix(char c) {
+            for (Unit u : values()) if (u.suffix == c) return u;
+            throw new IllegalArgumentException("unknown duration unit '" + c + "' (expected h, d or w)");
+        }
+    }
+
+    /** About 29 million years in any unit: far beyond any timestamp, and no overflow in millis. */
+    static final long MAX_AMOUNT = 1_000_000_000L;
+
+    public TimeSpan {
+        Objects.requireNonNull(unit, "unit");
+        if (amount <= 0 || amount > MAX_AMOUNT) {
+            throw new IllegalArgumentException("a duration must be between 1 and " + MAX_AMOUNT + ", got " + amount);
+        }
+    }
+
+    public static TimeSpan parse(String text) {
+        if (text == null || text.length() < 2) throw new IllegalArgumentException("invalid duration '" + text + "' (expected e.g. 30d)");
+        try {
+            return new TimeSpan(Long.parseLong(text.substring(0, text.length() - 1)), Unit.fromSuffix(text.charAt(text.length() - 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid duration '" + text + "' (expected e.g. 30d)");
+        }
+    }
+
+    public long millis() {
+        return amount * unit.millis;
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(amount) + unit.suffix;
+    }
+}
