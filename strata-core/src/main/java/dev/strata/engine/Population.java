@@ -1,28 +1,85 @@
 package dev.strata.engine;
 
+import dev.strata.lang.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The columnar, in-memory state of every known profile as of one instant: dense int ids,
  * dictionary-encoded strings, typed trait and context columns, and per event name per user
  * time-sorted event arrays. Built by {@link PopulationBuilder}; immutable once built.
  */
 public final class Population {
+    private final long asOf;
+    private final List<String> userIds;
+    private final Map<String, Integer> idsByUser;
+    final StringDictionary dictionary;
+    final ColumnFamily traits;
+    final ColumnFamily context;
+    private final Map<String, EventLog> events;
+    private final long eventCount;
+
+    Population(long asOf, List<String> userIds, Map<String, Integer> idsByUser, StringDictionary dictionary,
+               ColumnFamily traits, ColumnFamily context, Map<String, EventLog> events) {
+        this.asOf = asOf;
+        this.userIds = userIds;
+        this.idsByUser = idsByUser;
+        this.dictionary = dictionary;
+        this.traits = traits;
+        this.context = context;
+        this.events = events;
+        long n = 0;
+        for (EventLog log : events.values()) n += log.rows();
+        this.eventCount = n;
+    }
+
     /** The evaluation instant, epoch millis. */
     public long asOf() {
-        throw new UnsupportedOperationException("not yet");
+        return asOf;
     }
 
     /** Number of known profiles (users with at least one message at or before the instant). */
     public int size() {
-        throw new UnsupportedOperationException("not yet");
+        return userIds.size();
+    }
+
+    /** Number of track events kept (after deduplication, at or before the instant). */
+    public long eventCount() {
+        return eventCount;
     }
 
     /** The external id of a dense id. */
     public String userId(int id) {
-        throw new UnsupportedOperationException("not yet");
+        return userIds.get(id);
     }
 
     /** The dense id of an external id, or -1 when the profile is unknown. */
     public int idOf(String userId) {
-        throw new UnsupportedOperationException("not yet");
+        Integer id = idsByUser.get(userId);
+        return id == null ? -1 : id;
+    }
+
+    /** Names of the events that occurred. */
+    public Set<String> eventNames() {
+        return Collections.unmodifiableSet(events.keySet());
+    }
+
+    EventLog events(String name) {
+        return events.get(name);
+    }
+
+    /** The column a trait or context path reads; null when no profile ever had it. */
+    ValueColumn column(Path path) {
+        if (path.isContext()) return context.column(path.tail());
+        return traits.column(path);
+    }
+
+    static Map<String, Integer> index(List<String> ids) {
+        Map<String, Integer> m = new HashMap<>(ids.size() * 2);
+        for (int i = 0; i < ids.size(); i++) m.put(ids.get(i), i);
+        return m;
     }
 }

@@ -1,18 +1,35 @@
 package dev.strata.engine;
 
 import dev.strata.lang.Condition;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Evaluates conditions over a loaded {@link Population} as of its instant. Two ways in: a whole
- * condition to a bitmap of member ids, or one user at a time.
+ * condition to a bitmap of member ids, or one user at a time. Both share the compiled leaves
+ * ({@link LeafPredicates}); the bitmap path narrows the candidates as it goes, so a selective
+ * trait condition spares the event scans of the conditions after it.
+ *
+ * <p>Thread-safe: any number of evaluations may run at once.
  */
 public final class SegmentEngine {
     private final Population population;
+    private final LeafPredicates leaves;
+    private final RoaringBitmap universe;
+    /** Members of referenced definitions over the whole population, keyed by the definition. */
+    private final Map<Condition, RoaringBitmap> referenced = new ConcurrentHashMap<>();
 
     public SegmentEngine(Population population) {
         this.population = population;
+        this.leaves = new LeafPredicates(population);
+        this.universe = new RoaringBitmap();
+        if (population.size() > 0) universe.add(0L, population.size());
     }
 
     public Population population() {
@@ -23,13 +40,135 @@ public final class SegmentEngine {
      * The dense ids of the members of {@code condition}.
      *
      * @param segments definitions that {@code in segment "name"} may refer to
+     * @throws IllegalArgumentException for a reference to an unknown segment or a cycle of references
      */
     public RoaringBitmap evaluate(Condition condition, Map<String, Condition> segments) {
-        throw new UnsupportedOperationException("not yet");
+        RoaringBitmap r = new Run(segments).eval(condition, universe);
+        return r == universe ? universe.clone() : r;
     }
 
     /** Whether the user with dense id {@code user} satisfies {@code condition}. */
     public boolean test(int user, Condition condition, Map<String, Condition> segments) {
-        throw new UnsupportedOperationException("not yet");
+        if (user < 0 || user >= population.size()) throw new IllegalArgumentException("no profile with dense id " + user);
+        return new Run(segments).test(user, condition);
+    }
+
+    /** One evaluation: carries the segment definitions and the stack of references being followed. */
+    private final class Run {
+        private final Map<String, Condition> segments;
+        private final Deque<String> following = new ArrayDeque<>();
+
+        Run(Map<String, Condition> segments) {
+            this.segments = segments;
+        }
+
+        /** Members of c among candidates (never null; may return candidates itself). */
+        RoaringBitmap eval(Condition c, RoaringBitmap candidates) {
+            if (candidates.isEmpty()) return candidates;
+            if (c instanceof Condition.Constant k) return k.value() ? candidates : new RoaringBitmap();
+            if (c instanceof Condition.And a) {
+                RoaringBitmap current = candidates;
+                for (Condition child : cheapestFirst(a.children())) {
+                    current = eval(child, current);
+                    if (current.isEmpty()) break;
+                }
+                return current;
+            }
+            if (c instanceof Condition.Or o) {
+                RoaringBitmap found = new RoaringBitmap();
+                RoaringBitmap rest = candidates;
+                for (Condition child : cheapestFirst(o.children())) {
+                    found.or(eval(child, rest));
+                    rest = RoaringBitmap.andNot(candidates, found);
+                    if (rest.isEmpty()) break;
+                }
+                return found;
+            }
+            if (c instanceof Condition.Not n) return RoaringBitmap.andNot(candidates, eval(n.child(), candidates));
+            if (c instanceof Condition.InSegment s) return RoaringBitmap.and(candidates, referenced(s.name()));
+            return leaf(c, candidates);
+        }
+
+        private RoaringBitmap leaf(Condition c, RoaringBitmap candidates) {
+            var test = leaves.of(c);
+            String event = LeafPredicates.eventName(c);
+            if (event == null) {
+                return candidates == universe ? Scans.select(population.size(), test) : Scans.select(candidates, test);
+            }
+            EventLog log = leaves.eventLog(c);
+            boolean zero = LeafPredicates.holdsWithoutEvents(c);
+            if (log == null) return zero ? candidates : new RoaringBitmap();
+            RoaringBitmap domain = candidates == universe ? log.users : RoaringBitmap.and(candidates, log.users);
+            if (!zero) return Scans.select(domain, test);
+            return RoaringBitmap.andNot(candidates, Scans.select(domain, test.negate()));
+        }
+
+        boolean test(int user, Condition c) {
+            if (c instanceof Condition.Constant k) return k.value();
+            if (c instanceof Condition.And a) {
+                for (Condition child : a.children()) if (!test(user, child)) return false;
+                return true;
+            }
+            if (c instanceof Condition.Or o) {
+                for (Condition child : o.children()) if (test(user, child)) return true;
+                return false;
+            }
+            if (c instanceof Condition.Not n) return !test(user, n.child());
+            if (c instanceof Condition.InSegment s) {
+                Condition def = definition(s.name());
+                following.push(s.name());
+                try {
+                    return test(user, def);
+                } finally {
+                    following.pop();
+                }
+            }
+            return leaves.of(c).test(user);
+        }
+
+        private RoaringBitmap referenced(String name) {
+            Condition def = definition(name);
+            RoaringBitmap cached = referenced.get(def);
+            if (cached != null) return cached;
+            following.push(name);
+            try {
+                RoaringBitmap r = eval(def, universe);
+                if (r == universe) r = universe.clone();
+                referenced.putIfAbsent(def, r);
+                return r;
+            } finally {
+                following.pop();
+            }
+        }
+
+        private Condition definition(String name) {
+            if (following.contains(name)) {
+                List<String> cycle = new ArrayList<>(following);
+                java.util.Collections.reverse(cycle);
+                cycle.add(name);
+                throw new IllegalArgumentException("segment references form a cycle: " + String.join(" -> ", cycle));
+            }
+            Condition def = segments.get(name);
+            if (def == null) throw new IllegalArgumentException("unknown segment \"" + name + "\"");
+            return def;
+        }
+
+        /** Orders junction children so cheap, usually selective conditions narrow the candidates first. */
+        private List<Condition> cheapestFirst(List<Condition> children) {
+            List<Condition> sorted = new ArrayList<>(children);
+            sorted.sort(Comparator.comparingLong(this::cost));
+            return sorted;
+        }
+
+        private long cost(Condition c) {
+            if (c instanceof Condition.Constant || c instanceof Condition.InSegment) return 0;
+            if (c instanceof Condition.Test) return 1;
+            if (c instanceof Condition.Near) return 2;
+            if (c instanceof Condition.Not n) return cost(n.child());
+            if (c instanceof Condition.And a) return a.children().stream().mapToLong(this::cost).sum();
+            if (c instanceof Condition.Or o) return o.children().stream().mapToLong(this::cost).sum();
+            EventLog log = leaves.eventLog(c);
+            return 3 + (log == null ? 0 : log.rows());
+        }
     }
 }

@@ -1,0 +1,67 @@
+package dev.strata.engine;
+
+import dev.strata.lang.Path;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Every event of one name, grouped by user and sorted by time within a user (ties keep read
+ * order). A user's events are rows {@code [start(u), end(u))}; a window is two binary searches.
+ * Property columns are aligned with the rows.
+ */
+final class EventLog {
+    final String name;
+    /** Users with at least one event of this name. */
+    final RoaringBitmap users;
+    /** offsets[u]..offsets[u+1] are user u's rows. */
+    private final int[] offsets;
+    final long[] timestamps;
+    private final ColumnFamily properties;
+
+    EventLog(String name, RoaringBitmap users, int[] offsets, long[] timestamps, ColumnFamily properties) {
+        this.name = name;
+        this.users = users;
+        this.offsets = offsets;
+        this.timestamps = timestamps;
+        this.properties = properties;
+    }
+
+    int start(int user) {
+        return offsets[user];
+    }
+
+    int end(int user) {
+        return offsets[user + 1];
+    }
+
+    int rows() {
+        return timestamps.length;
+    }
+
+    ValueColumn property(Path path) {
+        return properties.column(path);
+    }
+
+    /** First row in [from, to) whose timestamp is >= t. */
+    int lowerBound(int from, int to, long t) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timestamps[mid] < t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** First row in [from, to) whose timestamp is > t. */
+    int upperBound(int from, int to, long t) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timestamps[mid] <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.strata.engine;
+
+import dev.strata.lang.AggFn;
+import dev.strata.lang.Cmp;
+import dev.strata.lang.Condition;
+import dev.strata.lang.Path;
+import dev.strata.lang.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+
+/**
+ * Compiles the leaves of a condition tree (trait, context, event and geo conditions) into
+ * per-user tests over the population's columns. Both the bitmap evaluation and the one-user
+ * evaluation use these, so a leaf's meaning is written once.
+ */
+final class LeafPredicates {
+    private final Population population;
+    private final ValueTests values;
+    private final long asOf;
+    private final ConcurrentHashMap<Condition, IntPredicate> cache = new ConcurrentHashMap<>();
+
+    LeafPredicates(Population population) {
+        this.population = population;
+        this.asOf = population.asOf();
+        this.values = new ValueTests(population.dictionary, asOf);
+    }
+
+    /** The per-user test of a leaf (Test, Near, Did, Count, Aggregate). */
+    IntPredicate of(Condition leaf) {
+        IntPredicate p = cache.get(leaf);
+        if (p == null) {
+            p = compile(leaf);
+            cache.putIfAbsent(leaf, p);
+        }
+        return p;
+    }
+
+    /** The event log an event condition reads, or null for other leaves or an unseen event. */
+    EventLog eventLog(Condition leaf) {
+        String name = eventName(leaf);
+        return name == null ? null : population.events(name);
+    }
+
+    static String eventName(Condition leaf) {
+        if (leaf instanceof Condition.Did d) return d.event();
+        if (leaf instanceof Condition.Count c) return c.event();
+        if (leaf instanceof Condition.Aggregate a) return a.event();
+        return null;
+    }
+
+    /** Whether an event condition holds for a user with no matching event (e.g. count(...) < 3). */
+    static boolean holdsWithoutEvents(Condition leaf) {
+        if (leaf instanceof Condition.Count c) return c.op().holds(Long.compare(0, c.value()));
+        if (leaf instanceof Condition.Aggregate a) return a.fn() == AggFn.SUM && a.op().holds(0.0, a.value());
+        return false;
+    }
+
+    private IntPredicate compile(Condition leaf) {
+        if (leaf instanceof Condition.Test t) return values.compile(population.column(t.path()), t.predicate());
+        if (leaf instanceof Condition.Near n) return near(n);
+        if (leaf instanceof Condition.Did d) return did(d);
+        if (leaf instanceof Condition.Count c) return count(c);
+        if (leaf instanceof Condition.Aggregate a) return aggregate(a);
+        throw new IllegalArgumentException("not a leaf condition: " + leaf);
+    }
+
+    private IntPredicate near(Condition.Near n) {
+        List<String> base = n.path().segments();
+        ValueColumn lat = population.column(child(base, "latitude"));
+        ValueColumn lon = population.column(child(base, "longitude"));
+        if (lat == null || lon == null || lat.nums == null || lon.nums == null) return u -> false;
+        byte[] latTags = lat.tags;
+        byte[] lonTags = lon.tags;
+        double[] lats = lat.nums;
+        double[] lons = lon.nums;
+        double lat0 = n.latitude();
+        double lon0 = n.longitude();
+        double r = n.radiusKm();
+        return u -> latTags[u] == Tag.NUMBER && lonTags[u] == Tag.NUMBER
+                && !Geo.latitudeRulesOut(lats[u], lat0, r)
+                && Geo.haversineKm(lats[u], lons[u], lat0, lon0) <= r;
+    }
+
+    private static Path child(List<String> base, String name) {
+        List<String> segs = new ArrayList<>(base);
+        segs.add(name);
+        return new Path(segs);
+    }
+
+    private IntPredicate did(Condition.Did d) {
+        EventLog log = population.events(d.event());
+        if (log == null) return u -> false;
+        IntPredicate where = where(log, d.where());
+        long lo = d.window().lowInclusive(asOf);
+        long hi = d.window().highInclusive(asOf);
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (s == e || ts[e - 1] < lo || ts[s] > hi) return false;
+            int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+            int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+            if (where == null) return i1 > i0;
+            for (int i = i0; i < i1; i++) {
+                if (where.test(i)) return true;
+            }
+            return false;
+        };
+    }
+
+    private IntPredicate count(Condition.Count c) {
+        EventLog log = population.events(c.event());
+        Cmp op = c.op();
+        long target = c.value();
+        if (log == null) {
+            boolean zero = op.holds(Long.compare(0, target));
+            return u -> zero;
+        }
+        IntPredicate where = where(log, c.where());
+        long lo = c.window().lowInclusive(asOf);
+        long hi = c.window().highInclusive(asOf);
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            long n = 0;
+            if (s < e && ts[e - 1] >= lo && ts[s] <= hi) {
+                int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+                int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+                if (where == null) {
+                    n = i1 - i0;
+                } else {
+                    for (int i = i0; i < i1; i++) {
+                        if (where.test(i)) n++;
+                    }
+                }
+            }
+            return op.holds(Long.compare(n, target));
+        };
+    }
+
+    private IntPredicate aggregate(Condition.Aggregate a) {
+        EventLog log = population.events(a.event());
+        Cmp op = a.op();
+        double target = a.value();
+        AggFn fn = a.fn();
+        boolean emptyHolds = fn == AggFn.SUM && op.holds(0.0, target);
+        if (log == null) return u -> emptyHolds;
+        ValueColumn prop = log.property(a.property());
+        if (prop == null || prop.nums == null) return u -> emptyHolds;
+        byte[] tags = prop.tags;
+        double[] nums = prop.nums;
+        IntPredicate where = where(log, a.where());
+        long lo = a.window().lowInclusive(asOf);
+        long hi = a.window().highInclusive(asOf);
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (s == e || ts[e - 1] < lo || ts[s] > hi) return emptyHolds;
+            int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+            int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+            double sum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            long n = 0;
+            for (int i = i0; i < i1; i++) {
+                if (tags[i] != Tag.NUMBER || (where != null && !where.test(i))) continue;
+                double v = nums[i];
+                sum += v;
+                if (v < min) min = v;
+                if (v > max) max = v;
+                n++;
+            }
+            if (n == 0) return emptyHolds;
+            double value = switch (fn) {
+                case SUM -> sum;
+                case AVG -> sum / n;
+                case MIN -> min;
+                case MAX -> max;
+            };
+            return op.holds(value, target);
+        };
+    }
+
+    /** A row test over an event log's property columns, or null when the clause is {@code true}. */
+    private IntPredicate where(EventLog log, Condition where) {
+        if (where.equals(Condition.TRUE)) return null;
+        return rowTest(log, where);
+    }
+
+    private IntPredicate rowTest(EventLog log, Condition c) {
+        if (c instanceof Condition.Constant k) {
+            boolean v = k.value();
+            return i -> v;
+        }
+        if (c instanceof Condition.Test t) return values.compile(log.property(t.path()), t.predicate());
+        if (c instanceof Condition.Not n) return rowTest(log, n.child()).negate();
+        if (c instanceof Condition.And a) {
+            IntPredicate p = null;
+            for (Condition child : a.children()) p = p == null ? rowTest(log, child) : p.and(rowTest(log, child));
+            return p;
+        }
+        if (c instanceof Condition.Or o) {
+            IntPredicate p = null;
+            for (Condition child : o.children()) p = p == null ? rowTest(log, child) : p.or(rowTest(log, child));
+            return p;
+        }
+        throw new IllegalArgumentException("not a property condition: " + c);
+    }
+}

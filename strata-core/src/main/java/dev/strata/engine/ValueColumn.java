@@ -1,0 +1,85 @@
+package dev.strata.engine;
+
+import java.util.Arrays;
+
+/**
+ * One typed column: for each row (a user, or an event) the kind of value and, for numbers and
+ * strings, the value. The number and string arrays are allocated only once a row needs them, so a
+ * string column costs 5 bytes a row and a numeric one 9.
+ */
+final class ValueColumn {
+    byte[] tags;
+    double[] nums;
+    int[] strs;
+    /** Rows that hold a non-missing value; lets a sparse column be skipped quickly. */
+    int present;
+
+    ValueColumn(int capacity) {
+        tags = new byte[Math.max(capacity, 16)];
+    }
+
+    private ValueColumn(byte[] tags, double[] nums, int[] strs, int present) {
+        this.tags = tags;
+        this.nums = nums;
+        this.strs = strs;
+        this.present = present;
+    }
+
+    byte tag(int row) {
+        return row < tags.length ? tags[row] : Tag.MISSING;
+    }
+
+    double num(int row) {
+        return nums[row];
+    }
+
+    int str(int row) {
+        return strs[row];
+    }
+
+    void set(int row, byte tag) {
+        ensure(row);
+        byte old = tags[row];
+        if (old == Tag.MISSING && tag != Tag.MISSING) present++;
+        else if (old != Tag.MISSING && tag == Tag.MISSING) present--;
+        tags[row] = tag;
+    }
+
+    void setNumber(int row, double value) {
+        set(row, Tag.NUMBER);
+        if (nums == null) nums = new double[tags.length];
+        else if (nums.length < tags.length) nums = Arrays.copyOf(nums, tags.length);
+        nums[row] = value;
+    }
+
+    void setString(int row, int code) {
+        set(row, Tag.STRING);
+        if (strs == null) strs = new int[tags.length];
+        else if (strs.length < tags.length) strs = Arrays.copyOf(strs, tags.length);
+        strs[row] = code;
+    }
+
+    private void ensure(int row) {
+        if (row >= tags.length) {
+            int n = Math.max(row + 1, tags.length + (tags.length >> 1));
+            tags = Arrays.copyOf(tags, n);
+            if (nums != null) nums = Arrays.copyOf(nums, n);
+            if (strs != null) strs = Arrays.copyOf(strs, n);
+        }
+    }
+
+    /** A copy holding exactly {@code rows} rows, in the order given by {@code order} when not null. */
+    ValueColumn compact(int rows, int[] order) {
+        byte[] t = new byte[rows];
+        double[] n = nums == null ? null : new double[rows];
+        int[] s = strs == null ? null : new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int from = order == null ? i : order[i];
+            byte tag = from < tags.length ? tags[from] : Tag.MISSING;
+            t[i] = tag;
+            if (tag == Tag.NUMBER) n[i] = nums[from];
+            else if (tag == Tag.STRING) s[i] = strs[from];
+        }
+        return new ValueColumn(t, n, s, present);
+    }
+}
