@@ -7,8 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -17,8 +23,14 @@ import java.util.zip.GZIPInputStream;
  * bytes) and hands each valid message, in file order, to a sink. A line that is not valid JSON
  * or not a valid message is reported with its file and line and skipped — or, when strict, stops
  * the load. Blank lines are skipped silently.
+ *
+ * <p>Parsing is the expensive part, so the file is cut into blocks of whole lines that worker
+ * threads parse while the calling thread feeds the parsed messages to the sink strictly in file
+ * order (read order matters: the first copy of a messageId wins, and so does the later of two
+ * identifies with the same timestamp).
  */
 public final class NdjsonLoader {
+    private static final int BLOCK_BYTES = 1 << 22;
 
     /** A skipped line. */
     public record Problem(String file, long line, String reason) {
@@ -36,7 +48,7 @@ public final class NdjsonLoader {
     public interface Listener {
         void problem(Problem problem);
 
-        /** Called every {@code progressEvery} lines with the totals so far. */
+        /** Called about every {@code progressEvery} lines with the totals so far, and once at the end. */
         default void progress(long lines, long bytes) {
         }
     }
@@ -60,52 +72,134 @@ public final class NdjsonLoader {
     private final boolean strict;
     private final long receivedAt;
     private final long progressEvery;
+    private final int threads;
 
     /**
      * @param receivedAt epoch millis stamped on messages that carry neither timestamp nor receivedAt
      */
     public NdjsonLoader(Listener listener, boolean strict, long receivedAt, long progressEvery) {
+        this(listener, strict, receivedAt, progressEvery, Runtime.getRuntime().availableProcessors());
+    }
+
+    public NdjsonLoader(Listener listener, boolean strict, long receivedAt, long progressEvery, int threads) {
         this.listener = listener;
         this.strict = strict;
         this.receivedAt = receivedAt;
         this.progressEvery = Math.max(1, progressEvery);
+        this.threads = Math.max(1, threads);
+    }
+
+    /** One block's parse: messages in order, and its problems with block-relative line numbers. */
+    private record Parsed(List<Message> messages, List<long[]> problemLines, List<String> problemReasons,
+                          int lines, long bytes, long ignored) {
     }
 
     public Result load(List<Path> files, Consumer<Message> sink) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ndjson-parse");
+            t.setDaemon(true);
+            return t;
+        });
         long lines = 0;
         long accepted = 0;
         long invalid = 0;
         long ignored = 0;
         long bytes = 0;
-        for (Path file : files) {
-            try (InputStream in = open(file)) {
-                LineReader reader = new LineReader(in);
+        long nextProgress = progressEvery;
+        try {
+            for (Path file : files) {
                 String name = file.toString();
-                long lineNo = 0;
-                while (reader.next()) {
-                    lineNo++;
-                    lines++;
-                    bytes += reader.length + 1;
-                    if (lines % progressEvery == 0) listener.progress(lines, bytes);
-                    if (reader.isBlank()) continue;
-                    try {
-                        sink.accept(MessageParser.parse(reader.buf, reader.start, reader.length, receivedAt));
-                        accepted++;
-                    } catch (InvalidMessageException e) {
-                        invalid++;
-                        Problem problem = new Problem(name, lineNo, e.getMessage());
-                        if (strict) throw new StrictModeException(problem);
-                        listener.problem(problem);
-                    } catch (MessageParser.IgnoredTypeException e) {
-                        ignored++;
+                long fileLine = 0;
+                try (InputStream in = open(file)) {
+                    BlockReader reader = new BlockReader(in);
+                    ArrayDeque<Future<Parsed>> inFlight = new ArrayDeque<>();
+                    boolean more = true;
+                    while (more || !inFlight.isEmpty()) {
+                        while (more && inFlight.size() < threads * 2) {
+                            byte[] block = reader.nextBlock();
+                            if (block == null) {
+                                more = false;
+                            } else {
+                                inFlight.add(pool.submit(() -> parseBlock(block)));
+                            }
+                        }
+                        if (inFlight.isEmpty()) break;
+                        Parsed p = await(inFlight.poll());
+                        for (int i = 0; i < p.problemLines().size(); i++) {
+                            invalid++;
+                            Problem problem = new Problem(name, fileLine + p.problemLines().get(i)[0], p.problemReasons().get(i));
+                            if (strict) throw new StrictModeException(problem);
+                            listener.problem(problem);
+                        }
+                        for (Message m : p.messages()) sink.accept(m);
+                        accepted += p.messages().size();
+                        ignored += p.ignored();
+                        fileLine += p.lines();
+                        lines += p.lines();
+                        bytes += p.bytes();
+                        if (lines >= nextProgress) {
+                            listener.progress(lines, bytes);
+                            nextProgress = (lines / progressEvery + 1) * progressEvery;
+                        }
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
+        } finally {
+            pool.shutdownNow();
         }
         listener.progress(lines, bytes);
         return new Result(lines, accepted, invalid, ignored, bytes);
+    }
+
+    private static Parsed await(Future<Parsed> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private Parsed parseBlock(byte[] block) {
+        List<Message> messages = new ArrayList<>();
+        List<long[]> problemLines = new ArrayList<>(0);
+        List<String> reasons = new ArrayList<>(0);
+        int line = 0;
+        long ignoredCount = 0;
+        int start = 0;
+        int n = block.length;
+        while (start < n) {
+            int end = start;
+            while (end < n && block[end] != '\n') end++;
+            line++;
+            int stop = end > start && block[end - 1] == '\r' ? end - 1 : end;
+            if (!isBlank(block, start, stop)) {
+                try {
+                    messages.add(MessageParser.parse(block, start, stop - start, receivedAt));
+                } catch (InvalidMessageException e) {
+                    problemLines.add(new long[] {line});
+                    reasons.add(e.getMessage());
+                } catch (MessageParser.IgnoredTypeException e) {
+                    ignoredCount++;
+                }
+            }
+            start = end + 1;
+        }
+        return new Parsed(messages, problemLines, reasons, line, n, ignoredCount);
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') return false;
+        }
+        return true;
     }
 
     static InputStream open(Path file) throws IOException {
@@ -118,71 +212,49 @@ public final class NdjsonLoader {
         return in;
     }
 
-    /** Splits a byte stream into lines without decoding them; strips CR before LF and a UTF-8 BOM. */
-    static final class LineReader {
+    /** Cuts a stream into blocks of whole lines (the last line may lack its newline); drops a UTF-8 BOM. */
+    static final class BlockReader {
         private final InputStream in;
-        byte[] buf = new byte[1 << 20];
-        int start;
-        int length;
-        private int pos;
-        private int limit;
+        private byte[] carry = new byte[0];
         private boolean eof;
         private boolean first = true;
 
-        LineReader(InputStream in) {
+        BlockReader(InputStream in) {
             this.in = in;
         }
 
-        boolean next() throws IOException {
-            while (true) {
-                for (int i = pos; i < limit; i++) {
-                    if (buf[i] == '\n') {
-                        setLine(pos, i);
-                        pos = i + 1;
-                        return true;
-                    }
-                }
-                if (eof) {
-                    if (pos < limit) {
-                        setLine(pos, limit);
-                        pos = limit;
-                        return true;
-                    }
-                    return false;
-                }
-                fill();
+        byte[] nextBlock() throws IOException {
+            if (eof && carry.length == 0) return null;
+            byte[] buf = Arrays.copyOf(carry, Math.max(BLOCK_BYTES, carry.length * 2));
+            int len = carry.length;
+            while (!eof && len < buf.length) {
+                int r = in.read(buf, len, buf.length - len);
+                if (r < 0) eof = true;
+                else len += r;
             }
-        }
-
-        private void setLine(int from, int to) {
-            int end = to;
-            if (end > from && buf[end - 1] == '\r') end--;
             if (first) {
                 first = false;
-                if (end - from >= 3 && (buf[from] & 0xff) == 0xEF && (buf[from + 1] & 0xff) == 0xBB && (buf[from + 2] & 0xff) == 0xBF) from += 3;
+                if (len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+                    System.arraycopy(buf, 3, buf, 0, len - 3);
+                    len -= 3;
+                }
             }
-            start = from;
-            length = end - from;
-        }
-
-        boolean isBlank() {
-            for (int i = start; i < start + length; i++) {
-                byte b = buf[i];
-                if (b != ' ' && b != '\t' && b != '\r') return false;
+            int from = 0;
+            int cut;
+            if (eof) {
+                cut = len;
+            } else {
+                cut = len - 1;
+                while (cut >= from && buf[cut] != '\n') cut--;
+                if (cut < from) { // a line longer than the block: read on
+                    carry = Arrays.copyOf(buf, len);
+                    return nextBlock();
+                }
+                cut++;
             }
-            return true;
-        }
-
-        private void fill() throws IOException {
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            }
-            if (limit == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) eof = true;
-            else limit += n;
+            carry = Arrays.copyOfRange(buf, cut, len);
+            if (cut == from && eof) return carry.length == 0 ? null : nextBlock();
+            return Arrays.copyOfRange(buf, from, cut);
         }
     }
 }
