@@ -30,7 +30,7 @@ import java.util.zip.GZIPInputStream;
  * identifies with the same timestamp).
  */
 public final class NdjsonLoader {
-    private static final int BLOCK_BYTES = 1 << 22;
+    private static final int DEFAULT_BLOCK_BYTES = 1 << 22;
 
     /** A skipped line. */
     public record Problem(String file, long line, String reason) {
@@ -73,6 +73,7 @@ public final class NdjsonLoader {
     private final long receivedAt;
     private final long progressEvery;
     private final int threads;
+    private int blockBytes = DEFAULT_BLOCK_BYTES;
 
     /**
      * @param receivedAt epoch millis stamped on messages that carry neither timestamp nor receivedAt
@@ -87,6 +88,12 @@ public final class NdjsonLoader {
         this.receivedAt = receivedAt;
         this.progressEvery = Math.max(1, progressEvery);
         this.threads = Math.max(1, threads);
+    }
+
+    /** Smaller blocks let tests cross block boundaries with small files. */
+    NdjsonLoader withBlockBytes(int bytes) {
+        this.blockBytes = Math.max(16, bytes);
+        return this;
     }
 
     /** One block's parse: messages in order, and its problems with block-relative line numbers. */
@@ -111,7 +118,7 @@ public final class NdjsonLoader {
                 String name = file.toString();
                 long fileLine = 0;
                 try (InputStream in = open(file)) {
-                    BlockReader reader = new BlockReader(in);
+                    BlockReader reader = new BlockReader(in, blockBytes);
                     ArrayDeque<Future<Parsed>> inFlight = new ArrayDeque<>();
                     boolean more = true;
                     while (more || !inFlight.isEmpty()) {
@@ -215,17 +222,19 @@ public final class NdjsonLoader {
     /** Cuts a stream into blocks of whole lines (the last line may lack its newline); drops a UTF-8 BOM. */
     static final class BlockReader {
         private final InputStream in;
+        private final int blockBytes;
         private byte[] carry = new byte[0];
         private boolean eof;
         private boolean first = true;
 
-        BlockReader(InputStream in) {
+        BlockReader(InputStream in, int blockBytes) {
             this.in = in;
+            this.blockBytes = blockBytes;
         }
 
         byte[] nextBlock() throws IOException {
             if (eof && carry.length == 0) return null;
-            byte[] buf = Arrays.copyOf(carry, Math.max(BLOCK_BYTES, carry.length * 2));
+            byte[] buf = Arrays.copyOf(carry, Math.max(blockBytes, carry.length * 2));
             int len = carry.length;
             while (!eof && len < buf.length) {
                 int r = in.read(buf, len, buf.length - len);
