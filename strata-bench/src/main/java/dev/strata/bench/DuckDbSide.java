@@ -112,6 +112,16 @@ public final class DuckDbSide implements AutoCloseable {
         return single("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()");
     }
 
+    /** DuckDB's version, e.g. v1.5.0. */
+    public String version() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB cannot tell its version: " + e.getMessage(), e);
+        }
+    }
+
     public String setting(String name) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
             ps.setString(1, name);

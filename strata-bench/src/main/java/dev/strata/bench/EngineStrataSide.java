@@ -36,8 +36,8 @@ public final class EngineStrataSide implements StrataSide {
         return ProcessMemory.heapUsedAfterGc();
     }
 
-    /** Number of known profiles, for the load report. */
-    public int profiles() {
+    @Override
+    public long knownProfiles() {
         return engine.population().size();
     }
 }

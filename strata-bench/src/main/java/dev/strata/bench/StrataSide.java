@@ -14,4 +14,7 @@ public interface StrataSide {
 
     /** Heap in use after a full collection, with the loaded population reachable. */
     long residentBytes();
+
+    /** Profiles known at the instant the population was loaded as of. */
+    long knownProfiles();
 }
