@@ -2,7 +2,9 @@ package dev.strata.bench;
 
 import dev.strata.engine.PopulationBuilder;
 import dev.strata.engine.SegmentEngine;
+import dev.strata.ingest.NdjsonLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 
 /** Builds a {@link SegmentEngine} from an NDJSON file, for the comparison and for JMH alike. */
@@ -23,8 +25,8 @@ public final class EngineLoader {
      * not carry a second copy of it.
      */
     private static void feed(Path ndjson, PopulationBuilder builder) {
-        // Once dev.strata.ingest.NdjsonLoader exists: NdjsonLoader.load(ndjson, builder);
-        throw new UnsupportedOperationException("reading " + ndjson
-                + " into a PopulationBuilder needs dev.strata.ingest.NdjsonLoader, which is not in strata-core yet");
+        NdjsonLoader.Result r = new NdjsonLoader(problem -> System.err.println("skipped " + problem), false, 0L, 10_000_000)
+                .load(List.of(ndjson), builder::accept);
+        if (r.invalid() > 0) System.err.printf("skipped %,d invalid lines of %s%n", r.invalid(), ndjson);
     }
 }
