@@ -1,0 +1,102 @@
+package dev.strata.synth;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A default population generated and parsed once per test JVM, shared by the content tests. */
+final class GeneratedPopulation {
+
+    static final int PROFILES = 2_000;
+    static final PopulationGenerator.Options OPTIONS = PopulationGenerator.Options.defaults(PROFILES);
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static GeneratedPopulation instance;
+
+    final PopulationGenerator.Summary summary;
+    final List<String> lines;
+    /** Parsed lines, duplicates included, in file order. */
+    final List<JsonNode> messages;
+    /** Epoch second of each message's timestamp, parallel to {@link #messages}. */
+    final long[] seconds;
+    /** Parsed lines without the repeated copies, grouped by user or anonymous id, in file order. */
+    final Map<String, List<JsonNode>> byProfile;
+
+    private GeneratedPopulation(PopulationGenerator.Summary summary, List<String> lines) {
+        this.summary = summary;
+        this.lines = lines;
+        this.messages = new ArrayList<>(lines.size());
+        this.seconds = new long[lines.size()];
+        this.byProfile = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(lines.get(i));
+            } catch (RuntimeException e) {
+                throw new AssertionError("line " + (i + 1) + " is not valid JSON: " + lines.get(i), e);
+            }
+            messages.add(node);
+            seconds[i] = Instant.parse(node.path("timestamp").asString()).getEpochSecond();
+            if (seen.add(node.path("messageId").asString())) {
+                byProfile.computeIfAbsent(id(node), k -> new ArrayList<>()).add(node);
+            }
+        }
+    }
+
+    static synchronized GeneratedPopulation get() {
+        if (instance == null) {
+            instance = generate(OPTIONS);
+        }
+        return instance;
+    }
+
+    static GeneratedPopulation generate(PopulationGenerator.Options options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PopulationGenerator.Summary summary = PopulationGenerator.write(options, out);
+            String text = out.toString(StandardCharsets.UTF_8);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                throw new AssertionError("output does not end with a newline");
+            }
+            String[] parts = text.split("\n", -1); // the last part is what follows the final newline: ""
+            List<String> lines = java.util.Arrays.asList(parts).subList(0, parts.length - 1);
+            return new GeneratedPopulation(summary, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails with the formatted message when the condition is false (cheap in loops over every line). */
+    static void check(boolean condition, String format, Object... args) {
+        if (!condition) {
+            throw new AssertionError(String.format(format, args));
+        }
+    }
+
+    static String id(JsonNode message) {
+        return message.has("userId") ? message.get("userId").asString() : message.get("anonymousId").asString();
+    }
+
+    static Instant timestamp(JsonNode message) {
+        return Instant.parse(message.get("timestamp").asString());
+    }
+
+    /** Profile number from an id such as p-0000042 or anon-0000042. */
+    static int number(String id) {
+        return Integer.parseInt(id.substring(id.indexOf('-') + 1));
+    }
+
+    /** The traits of the profile's first identify (always complete for identified profiles). */
+    JsonNode firstTraits(String id) {
+        return byProfile.get(id).get(0).get("traits");
+    }
+}
