@@ -1,10 +1,6 @@
 package dev.strata.lang;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +20,26 @@ public final class SegmentParser {
 
     private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near");
 
+    /** Words that end an event condition's name: a bare event name cannot be one of them. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("where", "within", "between", "from");
+
+    /**
+     * How deeply parentheses, {@code not} and where clauses may nest. Far beyond any real
+     * definition; it exists so that hostile input gets a syntax error instead of exhausting the stack.
+     */
+    static final int MAX_NESTING = 500;
+
     private final String src;
     private final Predicate<String> knownSegment;
+    /** What the text is, for "found the end of the ...": a definition or a path. */
+    private final String textName;
     private int pos;
+    private int nesting;
 
-    private SegmentParser(String src, Predicate<String> knownSegment) {
+    private SegmentParser(String src, Predicate<String> knownSegment, String textName) {
         this.src = src;
         this.knownSegment = knownSegment;
+        this.textName = textName;
     }
 
     /** Parses a definition; any {@code in segment} reference is accepted. */
@@ -40,20 +49,21 @@ public final class SegmentParser {
 
     /** Parses a definition whose {@code in segment} references must satisfy {@code knownSegment}. */
     public static Condition parse(String text, Predicate<String> knownSegment) {
-        SegmentParser p = new SegmentParser(text, knownSegment);
+        SegmentParser p = new SegmentParser(text, knownSegment, "definition");
         p.skipWs();
         if (p.atEnd()) throw p.error(p.pos, "expected a condition, found the end of the definition");
         Condition c = p.expr();
         p.skipWs();
         if (!p.atEnd()) {
-            throw p.error(p.pos, "expected 'and', 'or' or the end of the definition, found " + p.describeHere());
+            String unmatched = p.src.charAt(p.pos) == ')' ? " with no '(' before it to close" : "";
+            throw p.error(p.pos, "expected 'and', 'or' or the end of the definition, found " + p.describeHere() + unmatched);
         }
         return c;
     }
 
     /** Parses a path as written in the language, e.g. {@code address.state} or {@code `a.b`.c}. */
     public static Path parsePath(String text) {
-        SegmentParser p = new SegmentParser(text, n -> true);
+        SegmentParser p = new SegmentParser(text, n -> true, "path");
         p.skipWs();
         Path path = p.path();
         p.skipWs();
@@ -80,15 +90,41 @@ public final class SegmentParser {
     private Condition factor() {
         skipWs();
         if (atEnd()) throw error(pos, "expected a condition, found the end of the definition");
-        if (acceptKeyword("not")) return Conditions.not(factor());
+        rejectKeywordAsPath();
+        int at = pos;
+        if (acceptKeyword("not")) {
+            enter(at);
+            Condition c = Conditions.not(factor());
+            nesting--;
+            return c;
+        }
         if (accept('(')) {
+            enter(at);
             Condition c = expr();
-            expect(')', "')' to close the '(' ");
+            expect(')', "')' to close the '(' at " + position(at));
+            nesting--;
             return c;
         }
         if (acceptKeyword("true")) return Condition.TRUE;
         if (acceptKeyword("false")) return Condition.FALSE;
         return condition();
+    }
+
+    private void enter(int at) {
+        if (++nesting > MAX_NESTING) {
+            throw error(at, "conditions nest more than " + MAX_NESTING + " levels deep here: expected a flatter definition");
+        }
+    }
+
+    /** {@code not = 3}: the user meant a trait named like a keyword, which must be back-quoted. */
+    private void rejectKeywordAsPath() {
+        String word = peekBareWord();
+        if (word == null || !Keywords.isReserved(word)) return;
+        char next = nextNonWsAfter(pos + word.length());
+        if (next != 0 && "=!<>.".indexOf(next) >= 0) {
+            throw error(pos, "expected a condition, found the keyword '" + word + "' used as a path: write a path that starts with a keyword back-quoted, `"
+                    + word + "`");
+        }
     }
 
     private Condition condition() {
@@ -103,7 +139,10 @@ public final class SegmentParser {
             }
             if (lower.equals("in")) {
                 pos += word.length();
-                if (!acceptKeyword("segment")) throw error(pos, "expected 'segment' after 'in' (in segment \"name\")" + foundSuffix());
+                if (!acceptKeyword("segment")) {
+                    throw error(pos, "expected 'segment' after 'in' (in segment \"name\")" + foundSuffix()
+                            + " (a path named in is written back-quoted: `in`)");
+                }
                 return segmentRef();
             }
             if (FUNCTIONS.contains(lower) && nextNonWsAfter(pos + word.length()) == '(') {
@@ -119,7 +158,7 @@ public final class SegmentParser {
             }
             if (Keywords.isReserved(word)) {
                 throw error(start, "expected a condition, found the keyword '" + word + "'"
-                        + " (write a path with that name back-quoted: `" + word + "`)");
+                        + " (a path with that name is written back-quoted: `" + word + "`)");
             }
         }
         if (word == null && !atEnd() && src.charAt(pos) != '`') {
@@ -136,10 +175,9 @@ public final class SegmentParser {
         int opPos = pos;
         Cmp cmp = acceptCmp();
         if (cmp != null) {
-            int litPos = skipWsPos();
             Literal lit = literal();
             if (lit instanceof Literal.Bool && cmp != Cmp.EQ && cmp != Cmp.NE) {
-                throw error(opPos, "booleans compare only with = or !=, not " + cmp.symbol());
+                throw error(opPos, "booleans compare only with = or !=: expected = or != before " + lit + ", found " + cmp.symbol());
             }
             return new ValuePredicate.Compare(cmp, lit);
         }
@@ -201,19 +239,34 @@ public final class SegmentParser {
         String event = eventName();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         return Conditions.did(event, where, window);
+    }
+
+    /** A where after the window, or a second window: say so rather than report trailing text. */
+    private void rejectMisplacedClause(Window window) {
+        String word = peekBareWord();
+        if (word == null) return;
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.equals("where")) {
+            throw error(pos, "expected the where clause before the window (did \"Event\" where ... within 30d), found 'where' after it");
+        }
+        if (!(window instanceof Window.AllTime) && (lower.equals("within") || lower.equals("from"))) {
+            throw error(pos, "expected one window at most, found a second one starting with '" + word + "'");
+        }
     }
 
     private Condition count() {
         String event = eventName();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         expect(')', "')' to close count(...)");
         skipWs();
         int opPos = pos;
         Cmp cmp = acceptCmp();
         if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count(...)" + foundSuffix());
-        return Conditions.count(event, where, window, cmp, integer("a whole number"));
+        return Conditions.count(event, where, window, cmp, integer("a whole number of events"));
     }
 
     private Condition aggregate(AggFn fn) {
@@ -222,6 +275,7 @@ public final class SegmentParser {
         Path property = path();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         expect(')', "')' to close " + fn.word() + "(...)");
         skipWs();
         int opPos = pos;
@@ -242,7 +296,7 @@ public final class SegmentParser {
         if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "longitude must be between -180 and 180, got " + Numbers.format(lon));
         expect(',', "',' and a radius after the longitude in near(...)");
         int rPos = skipWsPos();
-        double radius = number("a radius");
+        double radius = number("a radius", "km");
         if (!(radius >= 0)) throw error(rPos, "the radius must not be negative, got " + Numbers.format(radius));
         if (!acceptKeyword("km")) throw error(pos, "expected 'km' after the radius" + foundSuffix());
         expect(')', "')' to close near(...)");
@@ -267,20 +321,30 @@ public final class SegmentParser {
             return s;
         }
         String word = peekBareWord();
-        if (word == null) throw error(pos, "expected an event name (a string or an identifier)" + foundSuffix());
+        if (word == null) {
+            throw error(pos, "expected an event name (a string or an identifier)" + foundSuffix() + quoteHint());
+        }
+        if (Keywords.isReserved(word) || CLAUSE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+            throw error(pos, "expected an event name (a string or an identifier), found the keyword '" + word
+                    + "' (an event with that name is written as a string: \"" + word + "\")");
+        }
         pos += word.length();
         return word;
     }
 
     private Condition optionalWhere() {
         if (!acceptKeyword("where")) return Condition.TRUE;
-        skipWs();
+        int at = skipWsPos();
+        enter(at);
+        Condition c;
         if (accept('(')) {
-            Condition c = propExpr();
-            expect(')', "')' to close the where clause");
-            return c;
+            c = propExpr();
+            expect(')', "')' to close the where clause opened at " + position(at));
+        } else {
+            c = propCondition();
         }
-        return propCondition();
+        nesting--;
+        return c;
     }
 
     private Condition propExpr() {
@@ -299,10 +363,19 @@ public final class SegmentParser {
 
     private Condition propFactor() {
         skipWs();
-        if (acceptKeyword("not")) return Conditions.not(propFactor());
+        rejectKeywordAsPath();
+        int at = pos;
+        if (acceptKeyword("not")) {
+            enter(at);
+            Condition c = Conditions.not(propFactor());
+            nesting--;
+            return c;
+        }
         if (accept('(')) {
+            enter(at);
             Condition c = propExpr();
-            expect(')', "')' to close the '('");
+            expect(')', "')' to close the '(' at " + position(at));
+            nesting--;
             return c;
         }
         if (acceptKeyword("true")) return Condition.TRUE;
@@ -312,6 +385,7 @@ public final class SegmentParser {
 
     private Condition propCondition() {
         skipWs();
+        rejectKeywordAsPath();
         String word = peekBareWord();
         if (word != null && word.equalsIgnoreCase("age") && nextNonWsAfter(pos + word.length()) == '(') {
             pos += word.length();
@@ -319,8 +393,17 @@ public final class SegmentParser {
             pos++;
             return age();
         }
-        if (word != null && Keywords.isReserved(word)) {
-            throw error(pos, "expected a property condition, found the keyword '" + word + "'");
+        if (word != null) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean eventOrGeo = lower.equals("did") || (FUNCTIONS.contains(lower) && nextNonWsAfter(pos + word.length()) == '(');
+            if (eventOrGeo || (lower.equals("in") && isKeywordAt(wordStartAfter(pos + word.length()), "segment"))) {
+                throw error(pos, "expected a property condition in the where clause, found '" + word
+                        + "': event, geo and segment conditions cannot be nested in a where clause");
+            }
+            if (Keywords.isReserved(word)) {
+                throw error(pos, "expected a property condition, found the keyword '" + word + "'"
+                        + " (a property with that name is written back-quoted: `" + word + "`)");
+            }
         }
         if (word == null && (atEnd() || src.charAt(pos) != '`')) {
             throw error(pos, "expected a property condition (a property path followed by a comparison), found " + describeHere());
@@ -348,7 +431,10 @@ public final class SegmentParser {
             Instant from = instant();
             if (!acceptKeyword("to")) throw error(pos, "expected 'to' and an instant (from 2025-01-01 to 2025-07-01)" + foundSuffix());
             Instant to = instant();
-            if (!from.isBefore(to)) throw error(fromPos, "the window from " + from + " to " + to + " is empty: 'from' must be before 'to'");
+            if (!from.isBefore(to)) {
+                throw error(fromPos, "the window from " + Instants.format(from) + " to " + Instants.format(to)
+                        + " is empty: expected 'from' before 'to'");
+            }
             return new Window.Range(from, to);
         }
         return Window.ALL_TIME;
@@ -368,7 +454,7 @@ public final class SegmentParser {
     }
 
     private String identifier(String what) {
-        if (atEnd()) throw error(pos, "expected " + what + ", found the end of the definition");
+        if (atEnd()) throw error(pos, "expected " + what + ", found the end of the " + textName);
         char c = src.charAt(pos);
         if (c == '`') {
             int start = pos;
@@ -393,7 +479,12 @@ public final class SegmentParser {
         if (c == '-' || isDigit(c)) return new Literal.Num(number("a number"));
         if (acceptKeyword("true")) return new Literal.Bool(true);
         if (acceptKeyword("false")) return new Literal.Bool(false);
-        throw error(pos, "expected a value (a number, a string, true or false), found " + describeHere());
+        String hint = isIdentStart(c) ? " (strings are written in double quotes: \"" + src.substring(pos, wordEnd(pos)) + "\")" : quoteHint();
+        throw error(pos, "expected a value (a number, a string, true or false), found " + describeHere() + hint);
+    }
+
+    private String quoteHint() {
+        return !atEnd() && src.charAt(pos) == '\'' ? " (strings are written in double quotes)" : "";
     }
 
     private String string() {
@@ -401,7 +492,7 @@ public final class SegmentParser {
         pos++; // opening quote
         StringBuilder sb = new StringBuilder();
         while (true) {
-            if (atEnd()) throw error(start, "unterminated string: expected a closing \"");
+            if (atEnd()) throw error(start, "unterminated string: expected a closing \" before the end of the definition");
             char c = src.charAt(pos);
             if (c == '"') {
                 pos++;
@@ -434,6 +525,11 @@ public final class SegmentParser {
     }
 
     private double number(String what) {
+        return number(what, null);
+    }
+
+    /** A number; {@code unit}, when given, may follow it without a space ({@code 25km}). */
+    private double number(String what, String unit) {
         skipWs();
         int start = pos;
         if (!atEnd() && src.charAt(pos) == '-') pos++;
@@ -453,7 +549,7 @@ public final class SegmentParser {
             if (atEnd() || !isDigit(src.charAt(pos))) throw error(mark, "expected digits in the exponent of the number");
             while (!atEnd() && isDigit(src.charAt(pos))) pos++;
         }
-        if (!atEnd() && isIdentPart(src.charAt(pos))) {
+        if (!atEnd() && isIdentPart(src.charAt(pos)) && !(unit != null && src.substring(pos, wordEnd(pos)).equalsIgnoreCase(unit))) {
             throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
         }
         double d = Double.parseDouble(src.substring(start, pos));
@@ -510,17 +606,13 @@ public final class SegmentParser {
         while (!atEnd() && !Character.isWhitespace(src.charAt(pos)) && src.charAt(pos) != ')') pos++;
         String text = src.substring(start, pos);
         if (text.isEmpty()) throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z, found " + describeHere());
+        if (text.charAt(0) == '"') {
+            throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z, found a string (instants are written without quotes)");
+        }
         try {
-            Instant instant;
-            if (text.length() == 10) {
-                instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } else {
-                instant = OffsetDateTime.parse(text).toInstant();
-            }
-            if (instant.getNano() % 1_000_000 != 0) throw error(start, "instants are kept to the millisecond: '" + text + "' is finer");
-            return instant;
-        } catch (DateTimeException e) {
-            throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z (with Z or an offset), found '" + text + "'");
+            return Instants.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(start, e.getMessage());
         }
     }
 
@@ -573,6 +665,17 @@ public final class SegmentParser {
         if (atEnd()) return null;
         char c = src.charAt(pos);
         char n = pos + 1 < src.length() ? src.charAt(pos + 1) : 0;
+        String pair = "" + c + n;
+        String instead = switch (pair) {
+            case "==" -> "=";
+            case "<>" -> "!=";
+            case "=<" -> "<=";
+            case "=>" -> ">=";
+            default -> null;
+        };
+        if (instead != null) {
+            throw error(pos, "unknown operator '" + pair + "': expected =, !=, <, <=, >, >= (write " + instead + ")");
+        }
         if (c == '=') {
             pos++;
             return Cmp.EQ;
@@ -597,6 +700,15 @@ public final class SegmentParser {
         return p < src.length() ? src.charAt(p) : 0;
     }
 
+    private int wordStartAfter(int p) {
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        return p;
+    }
+
+    private boolean isKeywordAt(int p, String keyword) {
+        return p < src.length() && isIdentStart(src.charAt(p)) && src.substring(p, wordEnd(p)).equalsIgnoreCase(keyword);
+    }
+
     private int wordEnd(int p) {
         while (p < src.length() && isIdentPart(src.charAt(p))) p++;
         return p;
@@ -608,25 +720,39 @@ public final class SegmentParser {
 
     private String describeHere() {
         skipWs();
-        if (atEnd()) return "the end of the definition";
+        if (atEnd()) return "the end of the " + textName;
         char c = src.charAt(pos);
         if (isIdentPart(c)) return "'" + src.substring(pos, wordEnd(pos)) + "'";
         if (c == '"') return "a string";
+        if (c == '\'') return "a single quote";
         return "'" + c + "'";
     }
 
     private SegmentSyntaxException error(int at, String reason) {
+        int[] lc = lineAndColumn(at);
+        return new SegmentSyntaxException(lc[0], lc[1], reason);
+    }
+
+    /** "line 2, column 7", for messages that point back at an earlier position. */
+    private String position(int at) {
+        int[] lc = lineAndColumn(at);
+        return "line " + lc[0] + ", column " + lc[1];
+    }
+
+    /** 1-based line and column; columns count characters (code points), not UTF-16 units. */
+    private int[] lineAndColumn(int at) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < at && i < src.length(); i++) {
-            if (src.charAt(i) == '\n') {
+            char c = src.charAt(i);
+            if (c == '\n') {
                 line++;
                 col = 1;
-            } else {
+            } else if (!(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(src.charAt(i - 1)))) {
                 col++;
             }
         }
-        return new SegmentSyntaxException(line, col, reason);
+        return new int[] {line, col};
     }
 
     private static boolean isDigit(char c) {
