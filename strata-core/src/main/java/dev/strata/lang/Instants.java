@@ -32,7 +32,7 @@ final class Instants {
             try {
                 instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a calendar date");
+                throw new IllegalArgumentException("expected a calendar date, found '" + text + "'");
             }
         } else if (DATE_TIME.matcher(text).matches()) {
             try {
@@ -53,10 +53,10 @@ final class Instants {
     /** Rejects instants the language cannot write: finer than a millisecond, or outside 0000-9999. */
     static void check(Instant instant, String asWritten) {
         if (instant.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException("instants are kept to the millisecond: '" + asWritten + "' is finer");
+            throw new IllegalArgumentException("instants are kept to the millisecond: expected at most 3 decimals of a second, found '" + asWritten + "'");
         }
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
-            throw new IllegalArgumentException("the instant '" + asWritten + "' is outside the years 0000 to 9999");
+            throw new IllegalArgumentException("expected an instant in the years 0000 to 9999, found '" + asWritten + "'");
         }
     }
 

@@ -72,6 +72,13 @@ public final class SegmentJson {
         return fromJsonString(json, name -> true);
     }
 
+    /** Jackson's messages end with where its input came from, which says nothing to the user. */
+    private static String withoutSourceDetails(String message) {
+        String firstLine = message.lines().findFirst().orElse("");
+        int marker = firstLine.indexOf(" (start marker at");
+        return marker < 0 ? firstLine : firstLine.substring(0, marker);
+    }
+
     public static Condition fromJsonString(String json, Predicate<String> knownSegment) {
         JsonNode node;
         try {
@@ -79,7 +86,7 @@ public final class SegmentJson {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null || at == TokenStreamLocation.NA ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SegmentJsonException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new SegmentJsonException("", "not valid JSON" + where + ": " + withoutSourceDetails(e.getOriginalMessage()));
         }
         return fromJson(node, knownSegment);
     }

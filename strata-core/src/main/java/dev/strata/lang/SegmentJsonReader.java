@@ -202,8 +202,9 @@ final class SegmentJsonReader {
                 TimeSpan from = duration(w, wp, "from");
                 TimeSpan to = duration(w, wp, "to");
                 if (from.millis() <= to.millis()) {
-                    throw new SegmentJsonException(wp + "/from", "between " + from + " ago and " + to
-                            + " ago: expected the first duration (from) to be longer than the second (to)");
+                    String fix = from.millis() < to.millis() ? " (swap them)" : ": the window would be empty";
+                    throw new SegmentJsonException(wp + "/from", "expected the first duration (from) to be longer than the second (to), found "
+                            + from + " and " + to + fix);
                 }
                 return new Window.Ago(from, to);
             }
@@ -292,7 +293,9 @@ final class SegmentJsonReader {
 
     private static double finite(JsonNode v, String ptr) {
         double d = v.doubleValue();
-        if (!Double.isFinite(d)) throw new SegmentJsonException(ptr, "the number " + v + " is too large: expected a finite number");
+        if (!Double.isFinite(d)) {
+            throw new SegmentJsonException(ptr, "expected a number between -1.7976931348623157E308 and 1.7976931348623157E308, found one beyond that");
+        }
         return d;
     }
 

@@ -31,7 +31,7 @@ final class SegmentJsonWriter {
             ObjectNode node = typed("count");
             event(node, k.event(), k.where(), k.window());
             node.put("op", k.op().symbol());
-            node.put("value", k.value());
+            node.set("value", integer(k.value()));
             return node;
         }
         if (c instanceof Condition.Aggregate g) {
@@ -133,10 +133,19 @@ final class SegmentJsonWriter {
         return NODES.booleanNode(((Literal.Bool) v).value());
     }
 
-    /** Whole numbers as JSON integers (65, not 65.0), within the range where that is exact. */
+    /**
+     * Whole numbers as JSON integers (65, not 65.0), within the range where that is exact; as the
+     * node types Jackson reads them back as, so a tree equals the tree of its own text.
+     */
     private static JsonNode number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return NODES.numberNode((long) d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return integer((long) d);
+        }
         return NODES.numberNode(d);
+    }
+
+    private static JsonNode integer(long l) {
+        return l == (int) l ? NODES.numberNode((int) l) : NODES.numberNode(l);
     }
 
     private static ObjectNode typed(String type) {

@@ -90,7 +90,7 @@ public final class SegmentParser {
     private Condition factor() {
         skipWs();
         if (atEnd()) throw error(pos, "expected a condition, found the end of the definition");
-        rejectKeywordAsPath();
+        rejectKeywordAsPath("a condition");
         int at = pos;
         if (acceptKeyword("not")) {
             enter(at);
@@ -117,12 +117,12 @@ public final class SegmentParser {
     }
 
     /** {@code not = 3}: the user meant a trait named like a keyword, which must be back-quoted. */
-    private void rejectKeywordAsPath() {
+    private void rejectKeywordAsPath(String what) {
         String word = peekBareWord();
         if (word == null || !Keywords.isReserved(word)) return;
         char next = nextNonWsAfter(pos + word.length());
         if (next != 0 && "=!<>.".indexOf(next) >= 0) {
-            throw error(pos, "expected a condition, found the keyword '" + word + "' used as a path: write a path that starts with a keyword back-quoted, `"
+            throw error(pos, "expected " + what + ", found the keyword '" + word + "' used as a path: write a path that starts with a keyword back-quoted, `"
                     + word + "`");
         }
     }
@@ -192,11 +192,11 @@ public final class SegmentParser {
             if (!acceptKeyword("and")) throw error(pos, "expected 'and' between the two bounds of between" + foundSuffix());
             int highPos = skipWsPos();
             Literal high = literal();
-            if (low instanceof Literal.Bool) throw error(lowPos, "between takes numbers or strings, not booleans");
-            if (high instanceof Literal.Bool) throw error(highPos, "between takes numbers or strings, not booleans");
+            if (low instanceof Literal.Bool) throw error(lowPos, "between takes numbers or strings: expected a number or a string as the lower bound, found " + low);
+            if (high instanceof Literal.Bool) throw error(highPos, "between takes numbers or strings: expected a number or a string as the upper bound, found " + high);
             if (low.getClass() != high.getClass()) {
                 throw error(highPos, "between mixes a " + low.typeName() + " and a " + high.typeName()
-                        + ": expected a " + low.typeName() + " as the upper bound");
+                        + ": expected a " + low.typeName() + " as the upper bound, found " + high);
             }
             return new ValuePredicate.Between(low, high);
         }
@@ -289,15 +289,15 @@ public final class SegmentParser {
         expect(',', "',' and a latitude after the path in near(...)");
         int latPos = skipWsPos();
         double lat = number("a latitude");
-        if (!(lat >= -90 && lat <= 90)) throw error(latPos, "latitude must be between -90 and 90, got " + Numbers.format(lat));
+        if (!(lat >= -90 && lat <= 90)) throw error(latPos, "expected a latitude between -90 and 90, found " + Numbers.format(lat));
         expect(',', "',' and a longitude after the latitude in near(...)");
         int lonPos = skipWsPos();
         double lon = number("a longitude");
-        if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "longitude must be between -180 and 180, got " + Numbers.format(lon));
+        if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "expected a longitude between -180 and 180, found " + Numbers.format(lon));
         expect(',', "',' and a radius after the longitude in near(...)");
         int rPos = skipWsPos();
         double radius = number("a radius", "km");
-        if (!(radius >= 0)) throw error(rPos, "the radius must not be negative, got " + Numbers.format(radius));
+        if (!(radius >= 0)) throw error(rPos, "expected a radius of 0 km or more, found " + Numbers.format(radius));
         if (!acceptKeyword("km")) throw error(pos, "expected 'km' after the radius" + foundSuffix());
         expect(')', "')' to close near(...)");
         return Conditions.near(path, lat, lon, radius);
@@ -307,7 +307,7 @@ public final class SegmentParser {
         int refPos = skipWsPos();
         if (atEnd() || src.charAt(pos) != '"') throw error(pos, "expected the segment name as a string after 'in segment'" + foundSuffix());
         String name = string();
-        if (name.isEmpty()) throw error(refPos, "a segment name must not be empty");
+        if (name.isEmpty()) throw error(refPos, "expected a segment name, found an empty string");
         if (!knownSegment.test(name)) throw error(refPos, "unknown segment \"" + name + "\": expected the name of a segment defined before this one");
         return Conditions.inSegment(name);
     }
@@ -317,7 +317,7 @@ public final class SegmentParser {
         if (!atEnd() && src.charAt(pos) == '"') {
             int at = pos;
             String s = string();
-            if (s.isEmpty()) throw error(at, "an event name must not be empty");
+            if (s.isEmpty()) throw error(at, "expected an event name, found an empty string");
             return s;
         }
         String word = peekBareWord();
@@ -335,6 +335,10 @@ public final class SegmentParser {
     private Condition optionalWhere() {
         if (!acceptKeyword("where")) return Condition.TRUE;
         int at = skipWsPos();
+        String next = peekBareWord();
+        if (next != null && CLAUSE_WORDS.contains(next.toLowerCase(Locale.ROOT)) && isDigit(nextNonWsAfter(pos + next.length()))) {
+            throw error(pos, "expected a property condition after 'where', found the window '" + next + " ...'");
+        }
         enter(at);
         Condition c;
         if (accept('(')) {
@@ -363,7 +367,7 @@ public final class SegmentParser {
 
     private Condition propFactor() {
         skipWs();
-        rejectKeywordAsPath();
+        rejectKeywordAsPath("a property condition");
         int at = pos;
         if (acceptKeyword("not")) {
             enter(at);
@@ -385,7 +389,7 @@ public final class SegmentParser {
 
     private Condition propCondition() {
         skipWs();
-        rejectKeywordAsPath();
+        rejectKeywordAsPath("a property condition");
         String word = peekBareWord();
         if (word != null && word.equalsIgnoreCase("age") && nextNonWsAfter(pos + word.length()) == '(') {
             pos += word.length();
@@ -422,7 +426,9 @@ public final class SegmentParser {
             TimeSpan to = duration();
             if (!acceptKeyword("ago")) throw error(pos, "expected 'ago' after the duration" + foundSuffix());
             if (from.millis() <= to.millis()) {
-                throw error(fromPos, "between " + from + " ago and " + to + " ago: the first duration must be longer than the second");
+                String fix = from.millis() < to.millis() ? " (write between " + to + " ago and " + from + " ago)" : ": the window would be empty";
+                throw error(fromPos, "expected the first duration of between ... ago and ... ago to be longer than the second, found "
+                        + from + " and " + to + fix);
             }
             return new Window.Ago(from, to);
         }
@@ -461,7 +467,7 @@ public final class SegmentParser {
             int end = src.indexOf('`', pos + 1);
             int nl = src.indexOf('\n', pos + 1);
             if (end < 0 || (nl >= 0 && nl < end)) throw error(start, "unterminated back-quoted name: expected a closing `");
-            if (end == pos + 1) throw error(start, "a back-quoted name must not be empty");
+            if (end == pos + 1) throw error(start, "expected a name inside the back-quotes, found ``");
             pos = end + 1;
             return src.substring(start + 1, end);
         }
@@ -508,13 +514,13 @@ public final class SegmentParser {
                     case 'n' -> sb.append('\n');
                     case 't' -> sb.append('\t');
                     case 'u' -> {
-                        if (pos + 6 > src.length()) throw error(pos, "expected four hex digits after \\u");
+                        if (pos + 6 > src.length()) throw error(pos, "expected four hex digits after \\u, found the end of the " + textName);
                         String hex = src.substring(pos + 2, pos + 6);
                         if (!hex.matches("[0-9A-Fa-f]{4}")) throw error(pos, "expected four hex digits after \\u, found '" + hex + "'");
                         sb.append((char) Integer.parseInt(hex, 16));
                         pos += 4;
                     }
-                    default -> throw error(pos, "unknown escape \\" + e + " (expected \\\", \\\\, \\n, \\t or \\uXXXX)");
+                    default -> throw error(pos, "expected an escape \\\", \\\\, \\n, \\t or \\uXXXX, found \\" + e);
                 }
                 pos += 2;
                 continue;
@@ -546,14 +552,18 @@ public final class SegmentParser {
             int mark = pos;
             pos++;
             if (!atEnd() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
-            if (atEnd() || !isDigit(src.charAt(pos))) throw error(mark, "expected digits in the exponent of the number");
+            if (atEnd() || !isDigit(src.charAt(pos))) {
+                throw error(mark, "expected digits in the exponent of the number " + src.substring(start, pos) + ", found " + describeHere());
+            }
             while (!atEnd() && isDigit(src.charAt(pos))) pos++;
         }
         if (!atEnd() && isIdentPart(src.charAt(pos)) && !(unit != null && src.substring(pos, wordEnd(pos)).equalsIgnoreCase(unit))) {
             throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
         }
         double d = Double.parseDouble(src.substring(start, pos));
-        if (!Double.isFinite(d)) throw error(start, "the number " + src.substring(start, pos) + " is too large");
+        if (!Double.isFinite(d)) {
+            throw error(start, "expected a number between -1.7976931348623157E308 and 1.7976931348623157E308, found " + src.substring(start, pos));
+        }
         return d;
     }
 
@@ -567,12 +577,12 @@ public final class SegmentParser {
         }
         while (!atEnd() && isDigit(src.charAt(pos))) pos++;
         if (!atEnd() && (src.charAt(pos) == '.' || src.charAt(pos) == 'e' || src.charAt(pos) == 'E' || isIdentPart(src.charAt(pos)))) {
-            throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
+            throw error(start, "expected " + what + ", found '" + src.substring(start, numberTokenEnd(start)) + "'");
         }
         try {
             return Long.parseLong(src.substring(start, pos));
         } catch (NumberFormatException e) {
-            throw error(start, "the whole number " + src.substring(start, pos) + " is too large");
+            throw error(start, "expected " + what + " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", found " + src.substring(start, pos));
         }
     }
 
@@ -580,7 +590,10 @@ public final class SegmentParser {
         skipWs();
         int start = pos;
         while (!atEnd() && isDigit(src.charAt(pos))) pos++;
-        if (pos == start) throw error(start, "expected a duration such as 30d, 12h or 2w, found " + describeHere());
+        if (pos == start) {
+            String hint = !atEnd() && src.charAt(pos) == '-' ? " (durations count back from T and are positive)" : "";
+            throw error(start, "expected a duration such as 30d, 12h or 2w, found " + describeHere() + hint);
+        }
         String digits = src.substring(start, pos);
         skipWs();
         String unit = peekBareWord();
@@ -595,7 +608,8 @@ public final class SegmentParser {
             amount = Long.MAX_VALUE;
         }
         if (amount <= 0 || amount > TimeSpan.MAX_AMOUNT) {
-            throw error(start, "a duration must be between 1 and " + TimeSpan.MAX_AMOUNT + ", got " + digits);
+            throw error(start, "expected a duration between 1 and " + TimeSpan.MAX_AMOUNT + " " + TimeSpan.Unit.fromSuffix(Character.toLowerCase(unit.charAt(0))).word()
+                    + ", found " + digits + unit);
         }
         return new TimeSpan(amount, TimeSpan.Unit.fromSuffix(Character.toLowerCase(unit.charAt(0))));
     }
@@ -700,6 +714,16 @@ public final class SegmentParser {
         return p < src.length() ? src.charAt(p) : 0;
     }
 
+    /** The end of a number-like token (sign, digits, fraction, exponent, trailing letters), for messages. */
+    private int numberTokenEnd(int p) {
+        if (p < src.length() && src.charAt(p) == '-') p++;
+        while (p < src.length() && (isIdentPart(src.charAt(p)) || src.charAt(p) == '.'
+                || ((src.charAt(p) == '+' || src.charAt(p) == '-') && (src.charAt(p - 1) == 'e' || src.charAt(p - 1) == 'E')))) {
+            p++;
+        }
+        return p;
+    }
+
     private int wordStartAfter(int p) {
         while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
         return p;
@@ -722,15 +746,31 @@ public final class SegmentParser {
         skipWs();
         if (atEnd()) return "the end of the " + textName;
         char c = src.charAt(pos);
+        if (isDigit(c) || (c == '-' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) return "'" + src.substring(pos, numberTokenEnd(pos)) + "'";
         if (isIdentPart(c)) return "'" + src.substring(pos, wordEnd(pos)) + "'";
-        if (c == '"') return "a string";
+        if (c == '"') {
+            int close = src.indexOf('"', pos + 1);
+            int lineEnd = src.indexOf('\n', pos + 1);
+            boolean shortOneLine = close > 0 && close - pos <= 40 && (lineEnd < 0 || close < lineEnd) && src.lastIndexOf('\\', close) < pos;
+            return shortOneLine ? "the string " + src.substring(pos, close + 1) : "a string";
+        }
         if (c == '\'') return "a single quote";
         return "'" + c + "'";
     }
 
     private SegmentSyntaxException error(int at, String reason) {
-        int[] lc = lineAndColumn(at);
+        int[] lc = lineAndColumn(endOfTextOr(at));
         return new SegmentSyntaxException(lc[0], lc[1], reason);
+    }
+
+    /**
+     * An error found at the end of the text is reported just after its last character, not on
+     * the empty line after a final line break.
+     */
+    private int endOfTextOr(int at) {
+        int end = src.length();
+        while (end > 0 && Character.isWhitespace(src.charAt(end - 1))) end--;
+        return at > end ? end : at;
     }
 
     /** "line 2, column 7", for messages that point back at an earlier position. */

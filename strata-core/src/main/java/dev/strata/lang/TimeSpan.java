@@ -20,6 +20,11 @@ public record TimeSpan(long amount, Unit unit) {
             return suffix;
         }
 
+        /** The unit's name in messages: hours, days, weeks. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         public static Unit fromSuffix(char c) {
             for (Unit u : values()) if (u.suffix == c) return u;
             throw new IllegalArgumentException("unknown duration unit '" + c + "' (expected h, d or w)");
@@ -41,12 +46,13 @@ public record TimeSpan(long amount, Unit unit) {
     /** Reads a duration as the language writes it: digits then h, d or w (either case), e.g. {@code 30d}. */
     public static TimeSpan parse(String text) {
         if (text == null || !DURATION.matcher(text).matches()) {
-            throw new IllegalArgumentException("expected a duration such as 30d, 12h or 2w, found '" + text + "'");
+            throw new IllegalArgumentException("expected a duration such as 30d, 12h or 2w, found \"" + text + "\"");
         }
         String digits = text.substring(0, text.length() - 1);
         long amount = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (amount <= 0 || amount > MAX_AMOUNT) {
-            throw new IllegalArgumentException("a duration must be between 1 and " + MAX_AMOUNT + ", got " + digits);
+            throw new IllegalArgumentException("expected a duration between 1 and " + MAX_AMOUNT + " " + Unit.fromSuffix(Character.toLowerCase(text.charAt(text.length() - 1))).word()
+                    + ", found " + text);
         }
         return new TimeSpan(amount, Unit.fromSuffix(Character.toLowerCase(text.charAt(text.length() - 1))));
     }

@@ -7,8 +7,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The three forms of a definition (tree, text, JSON) carry exactly the same information. */
 class RoundTripProperties {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Property(tries = 5000)
     void printedTextParsesBackToTheSameTree(@ForAll("conditions") Condition c) {
@@ -25,6 +28,12 @@ class RoundTripProperties {
     void jsonTextReadsBackToTheSameTree(@ForAll("conditions") Condition c) {
         String json = SegmentJson.toJsonString(c);
         assertThat(SegmentJson.fromJsonString(json)).as(json).isEqualTo(c);
+    }
+
+    @Property
+    void jsonTreeEqualsTheTreeOfItsOwnText(@ForAll("conditions") Condition c) {
+        String json = SegmentJson.toJsonString(c);
+        assertThat(MAPPER.readTree(json)).as(json).isEqualTo(SegmentJson.toJson(c));
     }
 
     @Property
