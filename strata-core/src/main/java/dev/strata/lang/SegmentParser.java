@@ -404,6 +404,10 @@ public final class SegmentParser {
                 throw error(pos, "expected a property condition in the where clause, found '" + word
                         + "': event, geo and segment conditions cannot be nested in a where clause");
             }
+            if (lower.equals("not") || lower.equals("true") || lower.equals("false")) {
+                throw error(pos, "expected a property condition after 'where', found '" + word
+                        + "': a where clause with not, and, or or a constant is written in parentheses, where (" + lower + " ...)");
+            }
             if (Keywords.isReserved(word)) {
                 throw error(pos, "expected a property condition, found the keyword '" + word + "'"
                         + " (a property with that name is written back-quoted: `" + word + "`)");
