@@ -59,6 +59,13 @@ class SegmentJsonTest {
     }
 
     @Test
+    void jsonPathsMayNameAReservedWordWithoutBackQuotes() {
+        Condition c = SegmentJson.fromJsonString("{\"type\":\"trait\",\"path\":\"not.in\",\"op\":\"is_null\"}");
+        assertThat(c).isEqualTo(Conditions.test(Path.of("not", "in"), new ValuePredicate.IsNull(false)));
+        assertThat(SegmentJson.toJsonString(c)).contains("\"path\":\"`not`.in\"");
+    }
+
+    @Test
     void logic() {
         assertJson("a = 1 and (b = 2 or not c = 3)", "{\"type\":\"and\",\"conditions\":["
                 + "{\"type\":\"trait\",\"path\":\"a\",\"op\":\"=\",\"value\":1},"
