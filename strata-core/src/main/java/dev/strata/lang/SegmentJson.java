@@ -3,8 +3,11 @@ package dev.strata.lang;
 import java.util.function.Predicate;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SegmentJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * Each level of conditions takes up to two levels of JSON (an object and its array), so the
+     * JSON limits are set from the language's own: a definition within the language's nesting
+     * limit always fits, and deeper ones get the language's error rather than the JSON parser's.
+     */
+    private static final int MAX_JSON_DEPTH = 2 * SegmentParser.MAX_NESTING + 16;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+                    .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

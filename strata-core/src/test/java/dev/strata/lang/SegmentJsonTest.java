@@ -152,6 +152,18 @@ class SegmentJsonTest {
     }
 
     @Test
+    void deeplyNestedDefinitionsWithinTheLimitSurviveJsonText() {
+        Condition c = SegmentParser.parse("a = 0");
+        for (int i = 1; i < SegmentParser.MAX_NESTING - 2; i++) {
+            Condition leaf = SegmentParser.parse("a = " + i);
+            c = i % 2 == 0 ? Conditions.and(leaf, c) : Conditions.or(leaf, c);
+        }
+        Condition deep = c;
+        assertThat(SegmentJson.fromJsonString(SegmentJson.toJsonString(deep))).isEqualTo(deep);
+        assertThat(SegmentParser.parse(SegmentPrinter.print(deep))).isEqualTo(deep);
+    }
+
+    @Test
     void deepNestingIsRejectedNotOverflowed() {
         JsonNode node = json("{\"type\":\"true\"}");
         for (int i = 0; i < SegmentParser.MAX_NESTING; i++) {
