@@ -82,6 +82,7 @@ public sealed interface Condition {
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(op, "op");
             if (!Double.isFinite(value)) throw new IllegalArgumentException("aggregates compare with a finite number");
+            value = Numbers.withoutNegativeZero(value);
         }
     }
 
@@ -92,6 +93,9 @@ public sealed interface Condition {
             if (!(latitude >= -90 && latitude <= 90)) throw new IllegalArgumentException("latitude must be between -90 and 90, got " + latitude);
             if (!(longitude >= -180 && longitude <= 180)) throw new IllegalArgumentException("longitude must be between -180 and 180, got " + longitude);
             if (!(radiusKm >= 0) || Double.isInfinite(radiusKm)) throw new IllegalArgumentException("radius must be a finite number of km >= 0, got " + radiusKm);
+            latitude = Numbers.withoutNegativeZero(latitude);
+            longitude = Numbers.withoutNegativeZero(longitude);
+            radiusKm = Numbers.withoutNegativeZero(radiusKm);
         }
     }
 

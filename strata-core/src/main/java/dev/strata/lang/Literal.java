@@ -3,11 +3,13 @@ package dev.strata.lang;
 /** A literal value in a definition: a number, a string or a boolean. */
 public sealed interface Literal {
 
+    /** A finite number; {@code -0} is kept as {@code 0}, which it equals in every comparison. */
     record Num(double value) implements Literal {
         public Num {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("a number literal must be finite, got " + value);
             }
+            value = Numbers.withoutNegativeZero(value);
         }
 
         @Override

@@ -1,10 +1,6 @@
 package dev.strata.lang;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +20,26 @@ public final class SegmentParser {
 
     private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near");
 
+    /** Words that end an event condition's name: a bare event name cannot be one of them. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("where", "within", "between", "from");
+
+    /**
+     * How deeply parentheses, {@code not} and where clauses may nest. Far beyond any real
+     * definition; it exists so that hostile input gets a syntax error instead of exhausting the stack.
+     */
+    static final int MAX_NESTING = 500;
+
     private final String src;
     private final Predicate<String> knownSegment;
+    /** What the text is, for "found the end of the ...": a definition or a path. */
+    private final String textName;
     private int pos;
+    private int nesting;
 
-    private SegmentParser(String src, Predicate<String> knownSegment) {
+    private SegmentParser(String src, Predicate<String> knownSegment, String textName) {
         this.src = src;
         this.knownSegment = knownSegment;
+        this.textName = textName;
     }
 
     /** Parses a definition; any {@code in segment} reference is accepted. */
@@ -40,20 +49,21 @@ public final class SegmentParser {
 
     /** Parses a definition whose {@code in segment} references must satisfy {@code knownSegment}. */
     public static Condition parse(String text, Predicate<String> knownSegment) {
-        SegmentParser p = new SegmentParser(text, knownSegment);
+        SegmentParser p = new SegmentParser(text, knownSegment, "definition");
         p.skipWs();
         if (p.atEnd()) throw p.error(p.pos, "expected a condition, found the end of the definition");
         Condition c = p.expr();
         p.skipWs();
         if (!p.atEnd()) {
-            throw p.error(p.pos, "expected 'and', 'or' or the end of the definition, found " + p.describeHere());
+            String unmatched = p.src.charAt(p.pos) == ')' ? " with no '(' before it to close" : "";
+            throw p.error(p.pos, "expected 'and', 'or' or the end of the definition, found " + p.describeHere() + unmatched);
         }
         return c;
     }
 
     /** Parses a path as written in the language, e.g. {@code address.state} or {@code `a.b`.c}. */
     public static Path parsePath(String text) {
-        SegmentParser p = new SegmentParser(text, n -> true);
+        SegmentParser p = new SegmentParser(text, n -> true, "path");
         p.skipWs();
         Path path = p.path();
         p.skipWs();
@@ -80,15 +90,41 @@ public final class SegmentParser {
     private Condition factor() {
         skipWs();
         if (atEnd()) throw error(pos, "expected a condition, found the end of the definition");
-        if (acceptKeyword("not")) return Conditions.not(factor());
+        rejectKeywordAsPath("a condition");
+        int at = pos;
+        if (acceptKeyword("not")) {
+            enter(at);
+            Condition c = Conditions.not(factor());
+            nesting--;
+            return c;
+        }
         if (accept('(')) {
+            enter(at);
             Condition c = expr();
-            expect(')', "')' to close the '(' ");
+            expect(')', "')' to close the '(' at " + position(at));
+            nesting--;
             return c;
         }
         if (acceptKeyword("true")) return Condition.TRUE;
         if (acceptKeyword("false")) return Condition.FALSE;
         return condition();
+    }
+
+    private void enter(int at) {
+        if (++nesting > MAX_NESTING) {
+            throw error(at, "conditions nest more than " + MAX_NESTING + " levels deep here: expected a flatter definition");
+        }
+    }
+
+    /** {@code not = 3}: the user meant a trait named like a keyword, which must be back-quoted. */
+    private void rejectKeywordAsPath(String what) {
+        String word = peekBareWord();
+        if (word == null || !Keywords.isReserved(word)) return;
+        char next = nextNonWsAfter(pos + word.length());
+        if (next != 0 && "=!<>.".indexOf(next) >= 0) {
+            throw error(pos, "expected " + what + ", found the keyword '" + word + "' used as a path: write a path that starts with a keyword back-quoted, `"
+                    + word + "`");
+        }
     }
 
     private Condition condition() {
@@ -103,7 +139,10 @@ public final class SegmentParser {
             }
             if (lower.equals("in")) {
                 pos += word.length();
-                if (!acceptKeyword("segment")) throw error(pos, "expected 'segment' after 'in' (in segment \"name\")" + foundSuffix());
+                if (!acceptKeyword("segment")) {
+                    throw error(pos, "expected 'segment' after 'in' (in segment \"name\")" + foundSuffix()
+                            + " (a path named in is written back-quoted: `in`)");
+                }
                 return segmentRef();
             }
             if (FUNCTIONS.contains(lower) && nextNonWsAfter(pos + word.length()) == '(') {
@@ -119,7 +158,7 @@ public final class SegmentParser {
             }
             if (Keywords.isReserved(word)) {
                 throw error(start, "expected a condition, found the keyword '" + word + "'"
-                        + " (write a path with that name back-quoted: `" + word + "`)");
+                        + " (a path with that name is written back-quoted: `" + word + "`)");
             }
         }
         if (word == null && !atEnd() && src.charAt(pos) != '`') {
@@ -136,10 +175,9 @@ public final class SegmentParser {
         int opPos = pos;
         Cmp cmp = acceptCmp();
         if (cmp != null) {
-            int litPos = skipWsPos();
             Literal lit = literal();
             if (lit instanceof Literal.Bool && cmp != Cmp.EQ && cmp != Cmp.NE) {
-                throw error(opPos, "booleans compare only with = or !=, not " + cmp.symbol());
+                throw error(opPos, "booleans compare only with = or !=: expected = or != before " + lit + ", found " + cmp.symbol());
             }
             return new ValuePredicate.Compare(cmp, lit);
         }
@@ -154,11 +192,11 @@ public final class SegmentParser {
             if (!acceptKeyword("and")) throw error(pos, "expected 'and' between the two bounds of between" + foundSuffix());
             int highPos = skipWsPos();
             Literal high = literal();
-            if (low instanceof Literal.Bool) throw error(lowPos, "between takes numbers or strings, not booleans");
-            if (high instanceof Literal.Bool) throw error(highPos, "between takes numbers or strings, not booleans");
+            if (low instanceof Literal.Bool) throw error(lowPos, "between takes numbers or strings: expected a number or a string as the lower bound, found " + low);
+            if (high instanceof Literal.Bool) throw error(highPos, "between takes numbers or strings: expected a number or a string as the upper bound, found " + high);
             if (low.getClass() != high.getClass()) {
                 throw error(highPos, "between mixes a " + low.typeName() + " and a " + high.typeName()
-                        + ": expected a " + low.typeName() + " as the upper bound");
+                        + ": expected a " + low.typeName() + " as the upper bound, found " + high);
             }
             return new ValuePredicate.Between(low, high);
         }
@@ -201,19 +239,34 @@ public final class SegmentParser {
         String event = eventName();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         return Conditions.did(event, where, window);
+    }
+
+    /** A where after the window, or a second window: say so rather than report trailing text. */
+    private void rejectMisplacedClause(Window window) {
+        String word = peekBareWord();
+        if (word == null) return;
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.equals("where")) {
+            throw error(pos, "expected the where clause before the window (did \"Event\" where ... within 30d), found 'where' after it");
+        }
+        if (!(window instanceof Window.AllTime) && (lower.equals("within") || lower.equals("from"))) {
+            throw error(pos, "expected one window at most, found a second one starting with '" + word + "'");
+        }
     }
 
     private Condition count() {
         String event = eventName();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         expect(')', "')' to close count(...)");
         skipWs();
         int opPos = pos;
         Cmp cmp = acceptCmp();
         if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count(...)" + foundSuffix());
-        return Conditions.count(event, where, window, cmp, integer("a whole number"));
+        return Conditions.count(event, where, window, cmp, integer("a whole number of events"));
     }
 
     private Condition aggregate(AggFn fn) {
@@ -222,6 +275,7 @@ public final class SegmentParser {
         Path property = path();
         Condition where = optionalWhere();
         Window window = optionalWindow();
+        rejectMisplacedClause(window);
         expect(')', "')' to close " + fn.word() + "(...)");
         skipWs();
         int opPos = pos;
@@ -235,15 +289,15 @@ public final class SegmentParser {
         expect(',', "',' and a latitude after the path in near(...)");
         int latPos = skipWsPos();
         double lat = number("a latitude");
-        if (!(lat >= -90 && lat <= 90)) throw error(latPos, "latitude must be between -90 and 90, got " + Numbers.format(lat));
+        if (!(lat >= -90 && lat <= 90)) throw error(latPos, "expected a latitude between -90 and 90, found " + Numbers.format(lat));
         expect(',', "',' and a longitude after the latitude in near(...)");
         int lonPos = skipWsPos();
         double lon = number("a longitude");
-        if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "longitude must be between -180 and 180, got " + Numbers.format(lon));
+        if (!(lon >= -180 && lon <= 180)) throw error(lonPos, "expected a longitude between -180 and 180, found " + Numbers.format(lon));
         expect(',', "',' and a radius after the longitude in near(...)");
         int rPos = skipWsPos();
-        double radius = number("a radius");
-        if (!(radius >= 0)) throw error(rPos, "the radius must not be negative, got " + Numbers.format(radius));
+        double radius = number("a radius", "km");
+        if (!(radius >= 0)) throw error(rPos, "expected a radius of 0 km or more, found " + Numbers.format(radius));
         if (!acceptKeyword("km")) throw error(pos, "expected 'km' after the radius" + foundSuffix());
         expect(')', "')' to close near(...)");
         return Conditions.near(path, lat, lon, radius);
@@ -253,7 +307,7 @@ public final class SegmentParser {
         int refPos = skipWsPos();
         if (atEnd() || src.charAt(pos) != '"') throw error(pos, "expected the segment name as a string after 'in segment'" + foundSuffix());
         String name = string();
-        if (name.isEmpty()) throw error(refPos, "a segment name must not be empty");
+        if (name.isEmpty()) throw error(refPos, "expected a segment name, found an empty string");
         if (!knownSegment.test(name)) throw error(refPos, "unknown segment \"" + name + "\": expected the name of a segment defined before this one");
         return Conditions.inSegment(name);
     }
@@ -263,24 +317,38 @@ public final class SegmentParser {
         if (!atEnd() && src.charAt(pos) == '"') {
             int at = pos;
             String s = string();
-            if (s.isEmpty()) throw error(at, "an event name must not be empty");
+            if (s.isEmpty()) throw error(at, "expected an event name, found an empty string");
             return s;
         }
         String word = peekBareWord();
-        if (word == null) throw error(pos, "expected an event name (a string or an identifier)" + foundSuffix());
+        if (word == null) {
+            throw error(pos, "expected an event name (a string or an identifier)" + foundSuffix() + quoteHint());
+        }
+        if (Keywords.isReserved(word) || CLAUSE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+            throw error(pos, "expected an event name (a string or an identifier), found the keyword '" + word
+                    + "' (an event with that name is written as a string: \"" + word + "\")");
+        }
         pos += word.length();
         return word;
     }
 
     private Condition optionalWhere() {
         if (!acceptKeyword("where")) return Condition.TRUE;
-        skipWs();
-        if (accept('(')) {
-            Condition c = propExpr();
-            expect(')', "')' to close the where clause");
-            return c;
+        int at = skipWsPos();
+        String next = peekBareWord();
+        if (next != null && CLAUSE_WORDS.contains(next.toLowerCase(Locale.ROOT)) && isDigit(nextNonWsAfter(pos + next.length()))) {
+            throw error(pos, "expected a property condition after 'where', found the window '" + next + " ...'");
         }
-        return propCondition();
+        enter(at);
+        Condition c;
+        if (accept('(')) {
+            c = propExpr();
+            expect(')', "')' to close the where clause opened at " + position(at));
+        } else {
+            c = propCondition();
+        }
+        nesting--;
+        return c;
     }
 
     private Condition propExpr() {
@@ -299,10 +367,19 @@ public final class SegmentParser {
 
     private Condition propFactor() {
         skipWs();
-        if (acceptKeyword("not")) return Conditions.not(propFactor());
+        rejectKeywordAsPath("a property condition");
+        int at = pos;
+        if (acceptKeyword("not")) {
+            enter(at);
+            Condition c = Conditions.not(propFactor());
+            nesting--;
+            return c;
+        }
         if (accept('(')) {
+            enter(at);
             Condition c = propExpr();
-            expect(')', "')' to close the '('");
+            expect(')', "')' to close the '(' at " + position(at));
+            nesting--;
             return c;
         }
         if (acceptKeyword("true")) return Condition.TRUE;
@@ -312,6 +389,7 @@ public final class SegmentParser {
 
     private Condition propCondition() {
         skipWs();
+        rejectKeywordAsPath("a property condition");
         String word = peekBareWord();
         if (word != null && word.equalsIgnoreCase("age") && nextNonWsAfter(pos + word.length()) == '(') {
             pos += word.length();
@@ -319,8 +397,21 @@ public final class SegmentParser {
             pos++;
             return age();
         }
-        if (word != null && Keywords.isReserved(word)) {
-            throw error(pos, "expected a property condition, found the keyword '" + word + "'");
+        if (word != null) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean eventOrGeo = lower.equals("did") || (FUNCTIONS.contains(lower) && nextNonWsAfter(pos + word.length()) == '(');
+            if (eventOrGeo || (lower.equals("in") && isKeywordAt(wordStartAfter(pos + word.length()), "segment"))) {
+                throw error(pos, "expected a property condition in the where clause, found '" + word
+                        + "': event, geo and segment conditions cannot be nested in a where clause");
+            }
+            if (lower.equals("not") || lower.equals("true") || lower.equals("false")) {
+                throw error(pos, "expected a property condition after 'where', found '" + word
+                        + "': a where clause with not, and, or or a constant is written in parentheses, where (" + lower + " ...)");
+            }
+            if (Keywords.isReserved(word)) {
+                throw error(pos, "expected a property condition, found the keyword '" + word + "'"
+                        + " (a property with that name is written back-quoted: `" + word + "`)");
+            }
         }
         if (word == null && (atEnd() || src.charAt(pos) != '`')) {
             throw error(pos, "expected a property condition (a property path followed by a comparison), found " + describeHere());
@@ -339,7 +430,9 @@ public final class SegmentParser {
             TimeSpan to = duration();
             if (!acceptKeyword("ago")) throw error(pos, "expected 'ago' after the duration" + foundSuffix());
             if (from.millis() <= to.millis()) {
-                throw error(fromPos, "between " + from + " ago and " + to + " ago: the first duration must be longer than the second");
+                String fix = from.millis() < to.millis() ? " (write between " + to + " ago and " + from + " ago)" : ": the window would be empty";
+                throw error(fromPos, "expected the first duration of between ... ago and ... ago to be longer than the second, found "
+                        + from + " and " + to + fix);
             }
             return new Window.Ago(from, to);
         }
@@ -348,7 +441,10 @@ public final class SegmentParser {
             Instant from = instant();
             if (!acceptKeyword("to")) throw error(pos, "expected 'to' and an instant (from 2025-01-01 to 2025-07-01)" + foundSuffix());
             Instant to = instant();
-            if (!from.isBefore(to)) throw error(fromPos, "the window from " + from + " to " + to + " is empty: 'from' must be before 'to'");
+            if (!from.isBefore(to)) {
+                throw error(fromPos, "the window from " + Instants.format(from) + " to " + Instants.format(to)
+                        + " is empty: expected 'from' before 'to'");
+            }
             return new Window.Range(from, to);
         }
         return Window.ALL_TIME;
@@ -368,14 +464,14 @@ public final class SegmentParser {
     }
 
     private String identifier(String what) {
-        if (atEnd()) throw error(pos, "expected " + what + ", found the end of the definition");
+        if (atEnd()) throw error(pos, "expected " + what + ", found the end of the " + textName);
         char c = src.charAt(pos);
         if (c == '`') {
             int start = pos;
             int end = src.indexOf('`', pos + 1);
             int nl = src.indexOf('\n', pos + 1);
             if (end < 0 || (nl >= 0 && nl < end)) throw error(start, "unterminated back-quoted name: expected a closing `");
-            if (end == pos + 1) throw error(start, "a back-quoted name must not be empty");
+            if (end == pos + 1) throw error(start, "expected a name inside the back-quotes, found ``");
             pos = end + 1;
             return src.substring(start + 1, end);
         }
@@ -393,7 +489,12 @@ public final class SegmentParser {
         if (c == '-' || isDigit(c)) return new Literal.Num(number("a number"));
         if (acceptKeyword("true")) return new Literal.Bool(true);
         if (acceptKeyword("false")) return new Literal.Bool(false);
-        throw error(pos, "expected a value (a number, a string, true or false), found " + describeHere());
+        String hint = isIdentStart(c) ? " (strings are written in double quotes: \"" + src.substring(pos, wordEnd(pos)) + "\")" : quoteHint();
+        throw error(pos, "expected a value (a number, a string, true or false), found " + describeHere() + hint);
+    }
+
+    private String quoteHint() {
+        return !atEnd() && src.charAt(pos) == '\'' ? " (strings are written in double quotes)" : "";
     }
 
     private String string() {
@@ -401,7 +502,7 @@ public final class SegmentParser {
         pos++; // opening quote
         StringBuilder sb = new StringBuilder();
         while (true) {
-            if (atEnd()) throw error(start, "unterminated string: expected a closing \"");
+            if (atEnd()) throw error(start, "unterminated string: expected a closing \" before the end of the definition");
             char c = src.charAt(pos);
             if (c == '"') {
                 pos++;
@@ -417,13 +518,13 @@ public final class SegmentParser {
                     case 'n' -> sb.append('\n');
                     case 't' -> sb.append('\t');
                     case 'u' -> {
-                        if (pos + 6 > src.length()) throw error(pos, "expected four hex digits after \\u");
+                        if (pos + 6 > src.length()) throw error(pos, "expected four hex digits after \\u, found the end of the " + textName);
                         String hex = src.substring(pos + 2, pos + 6);
                         if (!hex.matches("[0-9A-Fa-f]{4}")) throw error(pos, "expected four hex digits after \\u, found '" + hex + "'");
                         sb.append((char) Integer.parseInt(hex, 16));
                         pos += 4;
                     }
-                    default -> throw error(pos, "unknown escape \\" + e + " (expected \\\", \\\\, \\n, \\t or \\uXXXX)");
+                    default -> throw error(pos, "expected an escape \\\", \\\\, \\n, \\t or \\uXXXX, found \\" + e);
                 }
                 pos += 2;
                 continue;
@@ -434,6 +535,11 @@ public final class SegmentParser {
     }
 
     private double number(String what) {
+        return number(what, null);
+    }
+
+    /** A number; {@code unit}, when given, may follow it without a space ({@code 25km}). */
+    private double number(String what, String unit) {
         skipWs();
         int start = pos;
         if (!atEnd() && src.charAt(pos) == '-') pos++;
@@ -450,14 +556,18 @@ public final class SegmentParser {
             int mark = pos;
             pos++;
             if (!atEnd() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
-            if (atEnd() || !isDigit(src.charAt(pos))) throw error(mark, "expected digits in the exponent of the number");
+            if (atEnd() || !isDigit(src.charAt(pos))) {
+                throw error(mark, "expected digits in the exponent of the number " + src.substring(start, pos) + ", found " + describeHere());
+            }
             while (!atEnd() && isDigit(src.charAt(pos))) pos++;
         }
-        if (!atEnd() && isIdentPart(src.charAt(pos))) {
+        if (!atEnd() && isIdentPart(src.charAt(pos)) && !(unit != null && src.substring(pos, wordEnd(pos)).equalsIgnoreCase(unit))) {
             throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
         }
         double d = Double.parseDouble(src.substring(start, pos));
-        if (!Double.isFinite(d)) throw error(start, "the number " + src.substring(start, pos) + " is too large");
+        if (!Double.isFinite(d)) {
+            throw error(start, "expected a number between -1.7976931348623157E308 and 1.7976931348623157E308, found " + src.substring(start, pos));
+        }
         return d;
     }
 
@@ -471,12 +581,12 @@ public final class SegmentParser {
         }
         while (!atEnd() && isDigit(src.charAt(pos))) pos++;
         if (!atEnd() && (src.charAt(pos) == '.' || src.charAt(pos) == 'e' || src.charAt(pos) == 'E' || isIdentPart(src.charAt(pos)))) {
-            throw error(start, "expected " + what + ", found '" + src.substring(start, wordEnd(pos)) + "'");
+            throw error(start, "expected " + what + ", found '" + src.substring(start, numberTokenEnd(start)) + "'");
         }
         try {
             return Long.parseLong(src.substring(start, pos));
         } catch (NumberFormatException e) {
-            throw error(start, "the whole number " + src.substring(start, pos) + " is too large");
+            throw error(start, "expected " + what + " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", found " + src.substring(start, pos));
         }
     }
 
@@ -484,7 +594,10 @@ public final class SegmentParser {
         skipWs();
         int start = pos;
         while (!atEnd() && isDigit(src.charAt(pos))) pos++;
-        if (pos == start) throw error(start, "expected a duration such as 30d, 12h or 2w, found " + describeHere());
+        if (pos == start) {
+            String hint = !atEnd() && src.charAt(pos) == '-' ? " (durations count back from T and are positive)" : "";
+            throw error(start, "expected a duration such as 30d, 12h or 2w, found " + describeHere() + hint);
+        }
         String digits = src.substring(start, pos);
         skipWs();
         String unit = peekBareWord();
@@ -499,7 +612,8 @@ public final class SegmentParser {
             amount = Long.MAX_VALUE;
         }
         if (amount <= 0 || amount > TimeSpan.MAX_AMOUNT) {
-            throw error(start, "a duration must be between 1 and " + TimeSpan.MAX_AMOUNT + ", got " + digits);
+            throw error(start, "expected a duration between 1 and " + TimeSpan.MAX_AMOUNT + " " + TimeSpan.Unit.fromSuffix(Character.toLowerCase(unit.charAt(0))).word()
+                    + ", found " + digits + unit);
         }
         return new TimeSpan(amount, TimeSpan.Unit.fromSuffix(Character.toLowerCase(unit.charAt(0))));
     }
@@ -510,17 +624,13 @@ public final class SegmentParser {
         while (!atEnd() && !Character.isWhitespace(src.charAt(pos)) && src.charAt(pos) != ')') pos++;
         String text = src.substring(start, pos);
         if (text.isEmpty()) throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z, found " + describeHere());
+        if (text.charAt(0) == '"') {
+            throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z, found a string (instants are written without quotes)");
+        }
         try {
-            Instant instant;
-            if (text.length() == 10) {
-                instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } else {
-                instant = OffsetDateTime.parse(text).toInstant();
-            }
-            if (instant.getNano() % 1_000_000 != 0) throw error(start, "instants are kept to the millisecond: '" + text + "' is finer");
-            return instant;
-        } catch (DateTimeException e) {
-            throw error(start, "expected an instant such as 2025-01-01 or 2025-01-01T12:00:00Z (with Z or an offset), found '" + text + "'");
+            return Instants.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(start, e.getMessage());
         }
     }
 
@@ -573,6 +683,17 @@ public final class SegmentParser {
         if (atEnd()) return null;
         char c = src.charAt(pos);
         char n = pos + 1 < src.length() ? src.charAt(pos + 1) : 0;
+        String pair = "" + c + n;
+        String instead = switch (pair) {
+            case "==" -> "=";
+            case "<>" -> "!=";
+            case "=<" -> "<=";
+            case "=>" -> ">=";
+            default -> null;
+        };
+        if (instead != null) {
+            throw error(pos, "unknown operator '" + pair + "': expected =, !=, <, <=, >, >= (write " + instead + ")");
+        }
         if (c == '=') {
             pos++;
             return Cmp.EQ;
@@ -597,6 +718,25 @@ public final class SegmentParser {
         return p < src.length() ? src.charAt(p) : 0;
     }
 
+    /** The end of a number-like token (sign, digits, fraction, exponent, trailing letters), for messages. */
+    private int numberTokenEnd(int p) {
+        if (p < src.length() && src.charAt(p) == '-') p++;
+        while (p < src.length() && (isIdentPart(src.charAt(p)) || src.charAt(p) == '.'
+                || ((src.charAt(p) == '+' || src.charAt(p) == '-') && (src.charAt(p - 1) == 'e' || src.charAt(p - 1) == 'E')))) {
+            p++;
+        }
+        return p;
+    }
+
+    private int wordStartAfter(int p) {
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        return p;
+    }
+
+    private boolean isKeywordAt(int p, String keyword) {
+        return p < src.length() && isIdentStart(src.charAt(p)) && src.substring(p, wordEnd(p)).equalsIgnoreCase(keyword);
+    }
+
     private int wordEnd(int p) {
         while (p < src.length() && isIdentPart(src.charAt(p))) p++;
         return p;
@@ -608,25 +748,55 @@ public final class SegmentParser {
 
     private String describeHere() {
         skipWs();
-        if (atEnd()) return "the end of the definition";
+        if (atEnd()) return "the end of the " + textName;
         char c = src.charAt(pos);
+        if (isDigit(c) || (c == '-' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) return "'" + src.substring(pos, numberTokenEnd(pos)) + "'";
         if (isIdentPart(c)) return "'" + src.substring(pos, wordEnd(pos)) + "'";
-        if (c == '"') return "a string";
+        if (c == '"') {
+            int close = src.indexOf('"', pos + 1);
+            int lineEnd = src.indexOf('\n', pos + 1);
+            boolean shortOneLine = close > 0 && close - pos <= 40 && (lineEnd < 0 || close < lineEnd) && src.lastIndexOf('\\', close) < pos;
+            return shortOneLine ? "the string " + src.substring(pos, close + 1) : "a string";
+        }
+        if (c == '\'') return "a single quote";
         return "'" + c + "'";
     }
 
     private SegmentSyntaxException error(int at, String reason) {
+        int[] lc = lineAndColumn(endOfTextOr(at));
+        return new SegmentSyntaxException(lc[0], lc[1], reason);
+    }
+
+    /**
+     * An error found at the end of the text is reported just after its last character, not on
+     * the empty line after a final line break.
+     */
+    private int endOfTextOr(int at) {
+        int end = src.length();
+        while (end > 0 && Character.isWhitespace(src.charAt(end - 1))) end--;
+        return at > end ? end : at;
+    }
+
+    /** "line 2, column 7", for messages that point back at an earlier position. */
+    private String position(int at) {
+        int[] lc = lineAndColumn(at);
+        return "line " + lc[0] + ", column " + lc[1];
+    }
+
+    /** 1-based line and column; columns count characters (code points), not UTF-16 units. */
+    private int[] lineAndColumn(int at) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < at && i < src.length(); i++) {
-            if (src.charAt(i) == '\n') {
+            char c = src.charAt(i);
+            if (c == '\n') {
                 line++;
                 col = 1;
-            } else {
+            } else if (!(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(src.charAt(i - 1)))) {
                 col++;
             }
         }
-        return new SegmentSyntaxException(line, col, reason);
+        return new int[] {line, col};
     }
 
     private static boolean isDigit(char c) {

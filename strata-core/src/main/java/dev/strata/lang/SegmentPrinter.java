@@ -1,7 +1,5 @@
 package dev.strata.lang;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -110,14 +108,7 @@ public final class SegmentPrinter {
         } else if (window instanceof Window.Ago a) {
             sb.append(" between ").append(a.from()).append(" ago and ").append(a.to()).append(" ago");
         } else if (window instanceof Window.Range r) {
-            sb.append(" from ").append(instant(r.from())).append(" to ").append(instant(r.to()));
+            sb.append(" from ").append(Instants.format(r.from())).append(" to ").append(Instants.format(r.to()));
         }
-    }
-
-    static String instant(Instant i) {
-        if (i.getEpochSecond() % 86_400 == 0 && i.getNano() == 0) {
-            return i.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        }
-        return i.toString();
     }
 }

@@ -20,6 +20,11 @@ public record TimeSpan(long amount, Unit unit) {
             return suffix;
         }
 
+        /** The unit's name in messages: hours, days, weeks. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         public static Unit fromSuffix(char c) {
             for (Unit u : values()) if (u.suffix == c) return u;
             throw new IllegalArgumentException("unknown duration unit '" + c + "' (expected h, d or w)");
@@ -29,6 +34,8 @@ public record TimeSpan(long amount, Unit unit) {
     /** About 29 million years in any unit: far beyond any timestamp, and no overflow in millis. */
     static final long MAX_AMOUNT = 1_000_000_000L;
 
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("[0-9]+[hdwHDW]");
+
     public TimeSpan {
         Objects.requireNonNull(unit, "unit");
         if (amount <= 0 || amount > MAX_AMOUNT) {
@@ -36,13 +43,18 @@ public record TimeSpan(long amount, Unit unit) {
         }
     }
 
+    /** Reads a duration as the language writes it: digits then h, d or w (either case), e.g. {@code 30d}. */
     public static TimeSpan parse(String text) {
-        if (text == null || text.length() < 2) throw new IllegalArgumentException("invalid duration '" + text + "' (expected e.g. 30d)");
-        try {
-            return new TimeSpan(Long.parseLong(text.substring(0, text.length() - 1)), Unit.fromSuffix(text.charAt(text.length() - 1)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid duration '" + text + "' (expected e.g. 30d)");
+        if (text == null || !DURATION.matcher(text).matches()) {
+            throw new IllegalArgumentException("expected a duration such as 30d, 12h or 2w, found \"" + text + "\"");
         }
+        String digits = text.substring(0, text.length() - 1);
+        long amount = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (amount <= 0 || amount > MAX_AMOUNT) {
+            throw new IllegalArgumentException("expected a duration between 1 and " + MAX_AMOUNT + " " + Unit.fromSuffix(Character.toLowerCase(text.charAt(text.length() - 1))).word()
+                    + ", found " + text);
+        }
+        return new TimeSpan(amount, Unit.fromSuffix(Character.toLowerCase(text.charAt(text.length() - 1))));
     }
 
     public long millis() {

@@ -60,6 +60,7 @@ public sealed interface ValuePredicate {
         public Age {
             Objects.requireNonNull(op, "op");
             if (!Double.isFinite(years)) throw new IllegalArgumentException("age must be compared with a finite number");
+            years = Numbers.withoutNegativeZero(years);
         }
     }
 

@@ -30,14 +30,13 @@ public sealed interface Window {
         }
     }
 
-    /** {@code from t1 to t2}: [t1, t2), and never past T. Instants are kept to the millisecond. */
+    /** {@code from t1 to t2}: [t1, t2), and never past T. Instants are kept to the millisecond, years 0000 to 9999. */
     record Range(Instant from, Instant to) implements Window {
         public Range {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
-            if (from.getNano() % 1_000_000 != 0 || to.getNano() % 1_000_000 != 0) {
-                throw new IllegalArgumentException("window instants are kept to the millisecond");
-            }
+            Instants.check(from, from.toString());
+            Instants.check(to, to.toString());
             if (!from.isBefore(to)) {
                 throw new IllegalArgumentException("from " + from + " to " + to + ": the window is empty (from must be before to)");
             }
