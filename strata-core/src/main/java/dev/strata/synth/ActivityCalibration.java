@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ActivityCalibration {
 
     static final long PILOT_SEED = 0x5EED_CA1B_2026L;
-    static final int PILOT_PROFILES = 20_000;
+    static final int PILOT_PROFILES = 10_000;
 
     private record Key(Instant end, double eventsPerProfile) {
     }

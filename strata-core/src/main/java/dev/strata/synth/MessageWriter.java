@@ -114,6 +114,9 @@ final class MessageWriter {
     private Profile p;
     private NdjsonBuffer out;
     private long sequence;
+    /** The profile number, zero-padded: written twice per message (identity and messageId). */
+    private final NdjsonBuffer number = new NdjsonBuffer(16);
+    private byte[] numberDigits;
 
     MessageWriter(Timeline timeline) {
         this.timeline = timeline;
@@ -131,6 +134,8 @@ final class MessageWriter {
         p = profile;
         out = buffer;
         sequence = 0;
+        number.clear();
+        numberDigits = number.putPadded(profile.number, 7).toByteArray();
         for (int i = 0; i < events.size(); i++) {
             int e = events.at(i);
             int lineStart = out.length();
@@ -268,7 +273,7 @@ final class MessageWriter {
         } else {
             out.put(USER_ID);
         }
-        out.putPadded(p.number, 7).put('"');
+        out.put(numberDigits).put('"');
     }
 
     /** The device context; the app version is the newest release the person had installed by then. */
@@ -287,7 +292,7 @@ final class MessageWriter {
 
     private void close(long t) {
         out.put(TIMESTAMP).putTimestamp(t);
-        out.put(MESSAGE_ID).putPadded(p.number, 7).put('-').putLong(++sequence);
+        out.put(MESSAGE_ID).put(numberDigits).put('-').putLong(++sequence);
         out.put(LINE_END);
     }
 }

@@ -163,12 +163,21 @@ final class NdjsonBuffer {
         return this;
     }
 
-    /** Consecutive messages of a profile often fall on the same day: keep its ten bytes. */
-    private long cachedDay = Long.MIN_VALUE;
-    private final byte[] cachedDate = new byte[10];
+    /**
+     * Formatted dates by epoch day, direct-mapped: the generator's window is 730 consecutive days,
+     * so after warm-up every date is formatted once per buffer instead of once per message.
+     */
+    private static final int DATE_SLOTS = 1024;
+    private final long[] dateTags = new long[DATE_SLOTS];
+    private final byte[] dates = new byte[DATE_SLOTS * 10];
+
+    {
+        java.util.Arrays.fill(dateTags, Long.MIN_VALUE);
+    }
 
     private void putDateDigits(long epochDay) {
-        if (epochDay != cachedDay) {
+        int slot = (int) (epochDay & (DATE_SLOTS - 1));
+        if (dateTags[slot] != epochDay) {
             long ymd = CivilDate.ymd(epochDay);
             int year = (int) (ymd / 10_000);
             if (year < 0 || year > 9999) {
@@ -176,20 +185,20 @@ final class NdjsonBuffer {
             }
             int month = (int) (ymd / 100 % 100);
             int day = (int) (ymd % 100);
-            byte[] d = cachedDate;
-            d[0] = DIGIT_PAIRS[2 * (year / 100)];
-            d[1] = DIGIT_PAIRS[2 * (year / 100) + 1];
-            d[2] = DIGIT_PAIRS[2 * (year % 100)];
-            d[3] = DIGIT_PAIRS[2 * (year % 100) + 1];
-            d[4] = '-';
-            d[5] = DIGIT_PAIRS[2 * month];
-            d[6] = DIGIT_PAIRS[2 * month + 1];
-            d[7] = '-';
-            d[8] = DIGIT_PAIRS[2 * day];
-            d[9] = DIGIT_PAIRS[2 * day + 1];
-            cachedDay = epochDay;
+            int o = slot * 10;
+            dates[o] = DIGIT_PAIRS[2 * (year / 100)];
+            dates[o + 1] = DIGIT_PAIRS[2 * (year / 100) + 1];
+            dates[o + 2] = DIGIT_PAIRS[2 * (year % 100)];
+            dates[o + 3] = DIGIT_PAIRS[2 * (year % 100) + 1];
+            dates[o + 4] = '-';
+            dates[o + 5] = DIGIT_PAIRS[2 * month];
+            dates[o + 6] = DIGIT_PAIRS[2 * month + 1];
+            dates[o + 7] = '-';
+            dates[o + 8] = DIGIT_PAIRS[2 * day];
+            dates[o + 9] = DIGIT_PAIRS[2 * day + 1];
+            dateTags[slot] = epochDay;
         }
-        System.arraycopy(cachedDate, 0, buf, len, 10);
+        System.arraycopy(dates, slot * 10, buf, len, 10);
         len += 10;
     }
 

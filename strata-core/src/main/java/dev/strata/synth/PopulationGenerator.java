@@ -32,7 +32,10 @@ public final class PopulationGenerator {
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_EVENTS_PER_PROFILE = 50;
 
+    /** Profiles per block at the default volume; fewer when profiles are heavier. */
     static final int BLOCK_PROFILES = 256;
+    /** About 3 MB of NDJSON per block: big enough to amortise hand-over, small enough to keep a few in flight. */
+    private static final double EVENTS_PER_BLOCK = 12_800;
     private static final int BLOCK_BYTES = 4 << 20;
 
     private PopulationGenerator() {
@@ -55,8 +58,8 @@ public final class PopulationGenerator {
             if (!(eventsPerProfile > 0) || Double.isInfinite(eventsPerProfile)) {
                 throw new IllegalArgumentException("eventsPerProfile must be a positive finite number, got " + eventsPerProfile);
             }
-            if (eventsPerProfile > 100_000) {
-                throw new IllegalArgumentException("eventsPerProfile must be at most 100000, got " + eventsPerProfile);
+            if (eventsPerProfile > 10_000) {
+                throw new IllegalArgumentException("eventsPerProfile must be at most 10000, got " + eventsPerProfile);
             }
             int endYear = CivilDate.year(Math.floorDiv(end.getEpochSecond(), Timeline.DAY));
             if (endYear < 1900 || endYear > 9000) {
@@ -121,7 +124,8 @@ public final class PopulationGenerator {
         }
         Timeline timeline = Timeline.ending(options.end());
         ActivityScale scale = ActivityCalibration.scaleFor(options.end(), options.eventsPerProfile());
-        int blocks = (options.profiles() + BLOCK_PROFILES - 1) / BLOCK_PROFILES;
+        int blockProfiles = blockProfiles(options);
+        int blocks = (options.profiles() + blockProfiles - 1) / blockProfiles;
         long[] segmentCounts = new long[LatentSegment.values().length];
         long messages = 0;
         long events = 0;
@@ -137,8 +141,8 @@ public final class PopulationGenerator {
         try {
             while (nextBlock < blocks || !inFlight.isEmpty()) {
                 while (nextBlock < blocks && inFlight.size() < threads * 3) {
-                    long from = (long) nextBlock * BLOCK_PROFILES;
-                    int count = (int) Math.min(BLOCK_PROFILES, options.profiles() - from);
+                    long from = (long) nextBlock * blockProfiles;
+                    int count = (int) Math.min(blockProfiles, options.profiles() - from);
                     inFlight.add(pool.submit(() -> {
                         NdjsonBuffer buffer = freeBuffers.poll();
                         return generators.get().generate(from, count, buffer != null ? buffer : new NdjsonBuffer(BLOCK_BYTES));
@@ -166,6 +170,10 @@ public final class PopulationGenerator {
             bySegment.put(s.displayName(), segmentCounts[s.ordinal()]);
         }
         return new Summary(options.profiles(), messages, events, duplicates, bySegment);
+    }
+
+    static int blockProfiles(Options options) {
+        return (int) Math.max(1, Math.min(BLOCK_PROFILES, EVENTS_PER_BLOCK / options.eventsPerProfile()));
     }
 
     /** The latent segment profile {@code profileIndex} (0-based) is drawn into: ground truth for persona classifiers. */

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A default population generated and parsed once per test JVM, shared by the content tests. */
 final class GeneratedPopulation {
 
-    static final int PROFILES = 2_000;
+    static final int PROFILES = 1_500;
     static final PopulationGenerator.Options OPTIONS = PopulationGenerator.Options.defaults(PROFILES);
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -55,6 +55,11 @@ class PopulationGeneratorTest {
                 new ByteArrayOutputStream(), progress::add, 2);
         assertThat(progress).isSorted().last().isEqualTo(600L);
         assertThat(progress).hasSize((600 + PopulationGenerator.BLOCK_PROFILES - 1) / PopulationGenerator.BLOCK_PROFILES);
+        // Heavier profiles go in smaller blocks, so progress comes more often.
+        List<Long> heavy = new ArrayList<>();
+        PopulationGenerator.write(PopulationGenerator.Options.defaults(30).withEventsPerProfile(2_000),
+                java.io.OutputStream.nullOutputStream(), heavy::add, 2);
+        assertThat(heavy).hasSize(5).last().isEqualTo(30L);
     }
 
     @Test
