@@ -66,7 +66,7 @@ class PopulationRealismTest {
                     continue;
                 }
                 screenings++;
-                String screening = m.at("/properties/screening").asString();
+                String screening = m.path("properties").path("screening").asString();
                 int age = age(birthday, GeneratedPopulation.timestamp(m).atZone(ZoneOffset.UTC));
                 String where = e.getKey() + " " + screening + " at age " + age + " (" + gender + ")";
                 switch (screening) {
@@ -98,7 +98,7 @@ class PopulationRealismTest {
         for (Map.Entry<String, List<JsonNode>> e : population.byProfile.entrySet()) {
             ZonedDateTime previous = null;
             for (JsonNode m : e.getValue()) {
-                if (m.at("/properties/screening").asString().equals("mammography")) {
+                if (m.path("properties").path("screening").asString().equals("mammography")) {
                     ZonedDateTime t = GeneratedPopulation.timestamp(m).atZone(ZoneOffset.UTC);
                     if (previous != null) {
                         assertThat(java.time.Duration.between(previous, t).toDays()).as(e.getKey()).isGreaterThan(600);
@@ -203,7 +203,7 @@ class PopulationRealismTest {
         int flu = 0;
         for (int i = 0; i < population.messages.size(); i++) {
             JsonNode m = population.messages.get(i);
-            if (m.at("/properties/vaccine").asString().equals("influenza")) {
+            if (m.path("properties").path("vaccine").asString().equals("influenza")) {
                 flu++;
                 int month = java.time.Instant.ofEpochSecond(population.seconds[i]).atZone(ZoneOffset.UTC).getMonthValue();
                 GeneratedPopulation.check(month >= 9 && month <= 12, "flu shot outside autumn: %s", m);
@@ -223,9 +223,9 @@ class PopulationRealismTest {
             for (JsonNode m : e.getValue()) {
                 if (m.get("type").asString().equals("track")) {
                     s[1]++;
-                    s[2] += m.at("/properties/vaccine").asString().equals("influenza") ? 1 : 0;
+                    s[2] += m.path("properties").path("vaccine").asString().equals("influenza") ? 1 : 0;
                     s[3] += m.get("event").asString().equals("Appointment Booked")
-                            && m.at("/properties/channel").asString().equals("app") ? 1 : 0;
+                            && m.path("properties").path("channel").asString().equals("app") ? 1 : 0;
                     s[4] += m.get("event").asString().equals("App Open") ? 1 : 0;
                 }
             }
