@@ -8,17 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Columns for every flattened path of a JSON object family (traits, context or one event's
- * properties): {@code address.state} is its own column, and {@code address} holds the tag OBJECT.
- * Column keys join path segments with U+0000, which JSON keys never need in practice and which
- * keeps {@code `a.b`} distinct from {@code a.b}.
+ * Columns for every path of a JSON object family (traits, context or one event's properties),
+ * kept as a tree that mirrors the JSON: {@code address} holds the tag OBJECT and its child
+ * {@code state} is a column of its own. Walking the tree by key avoids building a joined key per
+ * nested value on the load path, and keeps {@code `a.b`} distinct from {@code a.b}.
  */
 final class ColumnFamily {
-    private static final char SEP = '\u0000';
 
-    private final Map<String, ValueColumn> columns = new HashMap<>();
-    /** Every column under a top-level key, to clear them all when the key's value is replaced. */
-    private final Map<String, List<ValueColumn>> byTopKey = new HashMap<>();
+    /** One path: its column, and the paths below it. */
+    static final class Node {
+        final ValueColumn column;
+        final Map<String, Node> children = new HashMap<>(4);
+
+        Node(ValueColumn column) {
+            this.column = column;
+        }
+
+        void forEachColumn(java.util.function.Consumer<ValueColumn> action) {
+            action.accept(column);
+            for (Node child : children.values()) child.forEachColumn(action);
+        }
+    }
+
+    private final Map<String, Node> roots = new HashMap<>();
+    private final List<ValueColumn> all = new ArrayList<>();
     private final StringDictionary dictionary;
     private final int initialCapacity;
 
@@ -27,47 +40,50 @@ final class ColumnFamily {
         this.initialCapacity = initialCapacity;
     }
 
-    static String key(Path path) {
-        return String.join(String.valueOf(SEP), path.segments());
-    }
-
+    /** The column at {@code path}, or null when no row ever had a value there. */
     ValueColumn column(Path path) {
-        return columns.get(key(path));
+        Map<String, Node> level = roots;
+        Node node = null;
+        for (String segment : path.segments()) {
+            node = level.get(segment);
+            if (node == null) return null;
+            level = node.children;
+        }
+        return node.column;
     }
 
     /** Writes {@code value} at top-level {@code key} for {@code row}, after clearing what was there. */
     void replace(int row, String key, Json value) {
-        List<ValueColumn> old = byTopKey.get(key);
-        if (old != null) {
-            for (ValueColumn c : old) {
-                if (c.tag(row) != Tag.MISSING) c.set(row, Tag.MISSING);
-            }
-        }
-        write(row, key, key, value);
+        Node node = roots.get(key);
+        if (node != null) node.forEachColumn(c -> {
+            if (c.tag(row) != Tag.MISSING) c.set(row, Tag.MISSING);
+        });
+        write(row, roots, key, value);
     }
 
     /** Writes every field of {@code object} for {@code row}, as top-level keys. */
     void writeAll(int row, Json.Obj object) {
         for (Map.Entry<String, Json> e : object.fields().entrySet()) {
-            write(row, e.getKey(), e.getKey(), e.getValue());
+            write(row, roots, e.getKey(), e.getValue());
         }
     }
 
     /** Clears every column for {@code row}. */
     void clearRow(int row) {
-        for (ValueColumn c : columns.values()) {
+        for (ValueColumn c : all) {
             if (c.tag(row) != Tag.MISSING) c.set(row, Tag.MISSING);
         }
     }
 
-    private void write(int row, String topKey, String key, Json value) {
-        ValueColumn col = columns.get(key);
-        if (col == null) {
+    private void write(int row, Map<String, Node> level, String key, Json value) {
+        Node node = level.get(key);
+        if (node == null) {
             if (value instanceof Json.Null) return; // nothing to record, nothing to clear
-            col = new ValueColumn(initialCapacity);
-            columns.put(key, col);
-            byTopKey.computeIfAbsent(topKey, k -> new ArrayList<>()).add(col);
+            node = new Node(new ValueColumn(initialCapacity));
+            level.put(key, node);
+            all.add(node.column);
         }
+        ValueColumn col = node.column;
         if (value instanceof Json.Str s) {
             col.setString(row, dictionary.encode(s.value()));
         } else if (value instanceof Json.Num n) {
@@ -81,7 +97,7 @@ final class ColumnFamily {
         } else if (value instanceof Json.Obj o) {
             col.set(row, Tag.OBJECT);
             for (Map.Entry<String, Json> e : o.fields().entrySet()) {
-                write(row, topKey, key + SEP + e.getKey(), e.getValue());
+                write(row, node.children, e.getKey(), e.getValue());
             }
         }
     }
@@ -89,9 +105,16 @@ final class ColumnFamily {
     /** An immutable copy with {@code rows} rows, reordered by {@code order} when not null. */
     ColumnFamily compact(int rows, int[] order) {
         ColumnFamily out = new ColumnFamily(dictionary, 0);
-        for (Map.Entry<String, ValueColumn> e : columns.entrySet()) {
-            out.columns.put(e.getKey(), e.getValue().compact(rows, order));
-        }
+        copyLevel(roots, out.roots, out.all, rows, order);
         return out;
+    }
+
+    private static void copyLevel(Map<String, Node> from, Map<String, Node> to, List<ValueColumn> all, int rows, int[] order) {
+        for (Map.Entry<String, Node> e : from.entrySet()) {
+            Node copy = new Node(e.getValue().column.compact(rows, order));
+            all.add(copy.column);
+            to.put(e.getKey(), copy);
+            copyLevel(e.getValue().children, copy.children, all, rows, order);
+        }
     }
 }

@@ -64,7 +64,12 @@ public final class PopulationBuilder {
                 }
             }
         } else {
-            events.computeIfAbsent(m.event(), name -> new EventLogBuilder(name, dictionary)).add(user, t, m.properties());
+            EventLogBuilder log = events.get(m.event());
+            if (log == null) {
+                log = new EventLogBuilder(m.event(), dictionary);
+                events.put(m.event(), log);
+            }
+            log.add(user, t, m.properties());
         }
         return true;
     }

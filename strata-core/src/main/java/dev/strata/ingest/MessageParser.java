@@ -69,6 +69,21 @@ public final class MessageParser {
         JsonToken first = p.nextToken();
         if (first == null) throw new InvalidMessageException("empty line: expected a JSON object");
         if (first != JsonToken.START_OBJECT) throw new InvalidMessageException("expected a JSON object, found " + describe(first));
+        Message m = readObjectMessage(p, receivedAt);
+        if (p.nextToken() != null) throw new InvalidMessageException("unexpected data after the JSON object");
+        return m;
+    }
+
+    /** A parser over many lines, for {@link NdjsonLoader}'s fast path. */
+    static JsonParser parserOver(byte[] buf, int off, int len) {
+        return FACTORY.createParser(ObjectReadContext.empty(), buf, off, len);
+    }
+
+    /**
+     * Reads the message whose START_OBJECT is the current token, leaving the parser on its
+     * END_OBJECT. Jackson errors propagate, as the caller decides how to report them.
+     */
+    static Message readObjectMessage(JsonParser p, long receivedAt) throws InvalidMessageException, IgnoredTypeException {
         String type = null;
         String userId = null;
         String anonymousId = null;
@@ -98,7 +113,6 @@ public final class MessageParser {
             }
         }
         if (t != JsonToken.END_OBJECT) throw new InvalidMessageException("malformed JSON object");
-        if (p.nextToken() != null) throw new InvalidMessageException("unexpected data after the JSON object");
 
         if (type == null) throw new InvalidMessageException("missing \"type\" (expected \"identify\" or \"track\")");
         MessageType kind;
@@ -145,12 +159,12 @@ public final class MessageParser {
     }
 
     private static Json.Obj readObject(JsonParser p) {
-        Map<String, Json> fields = new LinkedHashMap<>();
+        LinkedHashMap<String, Json> fields = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             fields.put(name, value(p, p.nextToken()));
         }
-        return new Json.Obj(fields);
+        return Json.Obj.owning(fields);
     }
 
     private static Json value(JsonParser p, JsonToken t) {

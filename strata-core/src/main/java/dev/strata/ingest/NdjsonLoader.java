@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Reads NDJSON files of Segment-spec messages (gzip-compressed ones too, recognised by their magic
@@ -173,7 +176,69 @@ public final class NdjsonLoader {
         }
     }
 
+    /**
+     * Parses a block with one streaming parser over all its lines — creating a parser per line
+     * costs more than parsing a short message. Every message must start and end on its own line;
+     * anything else (broken JSON, a value that is not an object, two messages on a line, one
+     * message over several lines) sends the whole block to {@link #parseLines}, which parses and
+     * reports line by line.
+     */
     private Parsed parseBlock(byte[] block) {
+        int n = block.length;
+        List<Message> messages = new ArrayList<>();
+        List<long[]> problemLines = new ArrayList<>(0);
+        List<String> reasons = new ArrayList<>(0);
+        long ignoredCount = 0;
+        int line = 1;       // line of position `scanned`
+        int scanned = 0;    // bytes before this are counted into `line`
+        int lastEnd = -1;   // line on which the previous message ended
+        try (JsonParser p = MessageParser.parserOver(block, 0, n)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_OBJECT) return parseLines(block);
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                for (; scanned < start; scanned++) if (block[scanned] == '\n') line++;
+                if (line == lastEnd) return parseLines(block); // two messages on one line
+                int startLine = line;
+                try {
+                    messages.add(MessageParser.readObjectMessage(p, receivedAt));
+                } catch (InvalidMessageException e) {
+                    skipToEndOfObject(p);
+                    problemLines.add(new long[] {startLine});
+                    reasons.add(e.getMessage());
+                } catch (MessageParser.IgnoredTypeException e) {
+                    skipToEndOfObject(p);
+                    ignoredCount++;
+                }
+                int end = (int) p.currentLocation().getByteOffset();
+                for (; scanned < end; scanned++) if (block[scanned] == '\n') line++;
+                if (line != startLine) return parseLines(block); // one message over several lines
+                lastEnd = line;
+            }
+        } catch (JacksonException e) {
+            return parseLines(block);
+        }
+        return new Parsed(messages, problemLines, reasons, countLines(block), n, ignoredCount);
+    }
+
+    /** After a validation error inside readObjectMessage, moves the parser to the object's end. */
+    private static void skipToEndOfObject(JsonParser p) {
+        while (p.streamReadContext() != null && !p.streamReadContext().inRoot()) {
+            JsonToken t = p.nextToken();
+            if (t == null) return;
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
+        }
+    }
+
+    private static int countLines(byte[] block) {
+        int lines = 0;
+        for (byte b : block) if (b == '\n') lines++;
+        if (block.length > 0 && block[block.length - 1] != '\n') lines++;
+        return lines;
+    }
+
+    /** The exact path: one parser per line, every problem reported at its line. */
+    private Parsed parseLines(byte[] block) {
         List<Message> messages = new ArrayList<>();
         List<long[]> problemLines = new ArrayList<>(0);
         List<String> reasons = new ArrayList<>(0);

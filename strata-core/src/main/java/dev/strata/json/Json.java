@@ -43,11 +43,50 @@ public sealed interface Json {
         public static final Obj EMPTY = new Obj(Map.of());
 
         public Obj {
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            if (!(fields instanceof Frozen)) fields = new Frozen(new LinkedHashMap<>(fields));
+        }
+
+        /** Takes ownership of a freshly built map without copying it: the caller must not keep it. */
+        public static Obj owning(LinkedHashMap<String, Json> fields) {
+            return new Obj(new Frozen(fields));
         }
 
         public Json get(String key) {
             return fields.get(key);
+        }
+    }
+
+    /** A read-only view of a map nobody else holds, so Obj need not copy what a parser just built. */
+    final class Frozen extends java.util.AbstractMap<String, Json> {
+        private final Map<String, Json> map;
+
+        private Frozen(Map<String, Json> map) {
+            this.map = map;
+        }
+
+        @Override
+        public Json get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Json>> entrySet() {
+            return Collections.unmodifiableMap(map).entrySet();
         }
     }
 
