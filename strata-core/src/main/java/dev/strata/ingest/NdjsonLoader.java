@@ -185,7 +185,7 @@ public final class NdjsonLoader {
      */
     private Parsed parseBlock(byte[] block) {
         int n = block.length;
-        List<Message> messages = new ArrayList<>();
+        List<Message> messages = new ArrayList<>(n / 128);
         List<long[]> problemLines = new ArrayList<>(0);
         List<String> reasons = new ArrayList<>(0);
         long ignoredCount = 0;
@@ -218,7 +218,9 @@ public final class NdjsonLoader {
         } catch (JacksonException e) {
             return parseLines(block);
         }
-        return new Parsed(messages, problemLines, reasons, countLines(block), n, ignoredCount);
+        for (; scanned < n; scanned++) if (block[scanned] == '\n') line++;
+        int lines = n > 0 && block[n - 1] != '\n' ? line : line - 1;
+        return new Parsed(messages, problemLines, reasons, lines, n, ignoredCount);
     }
 
     /** After a validation error inside readObjectMessage, moves the parser to the object's end. */
@@ -228,13 +230,6 @@ public final class NdjsonLoader {
             if (t == null) return;
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
         }
-    }
-
-    private static int countLines(byte[] block) {
-        int lines = 0;
-        for (byte b : block) if (b == '\n') lines++;
-        if (block.length > 0 && block[block.length - 1] != '\n') lines++;
-        return lines;
     }
 
     /** The exact path: one parser per line, every problem reported at its line. */
