@@ -435,6 +435,8 @@ class ReferenceEvaluatorTest {
             // A local date-time is read as UTC.
             assertThat(age("'1961-11-01T12:00:00'", noon, "= 65")).isTrue();
             assertThat(age("'1961-11-01T12:00:01'", noon, "= 64")).isTrue();
+            // Seconds may be left out, as ISO-8601 allows.
+            assertThat(age("'1961-11-01T12:01Z'", noon, "= 64")).isTrue();
         }
 
         @Test
@@ -677,6 +679,17 @@ class ReferenceEvaluatorTest {
             assertThat(members("sum(\"Step Goal Met\".steps) = 1", ms)).containsExactly("u");
             List<Message> reversed = list(ms.get(2), ms.get(1), ms.get(0));
             assertThat(members("sum(\"Step Goal Met\".steps) = 0", reversed)).containsExactly("u");
+        }
+
+        @Test
+        void a_sum_that_overflows_is_infinite() {
+            List<Message> ms = list(
+                    track("u", T - 2 * DAY, "Step Goal Met", "{'steps':1e308}"),
+                    track("u", T - DAY, "Step Goal Met", "{'steps':1e308}"),
+                    track("u", T - DAY, "Step Goal Met", "{'steps':-1e308}"));
+            // 1e308 + 1e308 is +Infinity, and adding a finite number keeps it there.
+            assertThat(members("sum(\"Step Goal Met\".steps) > 1.7e308", ms)).containsExactly("u");
+            assertThat(members("avg(\"Step Goal Met\".steps) > 1.7e308", ms)).containsExactly("u");
         }
 
         @Test
