@@ -7,15 +7,18 @@ public final class Geo {
     private Geo() {
     }
 
+    /**
+     * Point 1 is the profile's, point 2 the condition's centre. The expression and its order of
+     * operations are fixed (docs/conformance.md) so that every evaluator rounds identically: a
+     * profile exactly on the radius is in or out the same way everywhere.
+     */
     public static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
         double phi1 = Math.toRadians(lat1);
         double phi2 = Math.toRadians(lat2);
-        double dPhi = Math.toRadians(lat2 - lat1);
-        double dLambda = Math.toRadians(lon2 - lon1);
-        double s1 = Math.sin(dPhi / 2);
-        double s2 = Math.sin(dLambda / 2);
+        double s1 = Math.sin((phi2 - phi1) / 2);
+        double s2 = Math.sin((Math.toRadians(lon2) - Math.toRadians(lon1)) / 2);
         double a = s1 * s1 + Math.cos(phi1) * Math.cos(phi2) * s2 * s2;
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1.0, a)));
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
     }
 
     /**
