@@ -75,6 +75,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "DuckDB worker threads (default: DuckDB's own, one per core).")
     Integer duckdbThreads;
 
+    @Option(names = "--duckdb-memory-limit", paramLabel = "SIZE", defaultValue = "8GB",
+            description = "DuckDB's memory_limit (default: ${DEFAULT-VALUE}); keep it plus the Java heap below the machine's memory.")
+    String duckdbMemoryLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -141,7 +145,7 @@ public final class BenchMain implements Callable<Integer> {
         OptionalLong rssAfterStrata = ProcessMemory.residentSetBytes();
         long strataProfiles = strata.knownProfiles();
 
-        try (DuckDbSide duck = new DuckDbSide(duckdbThreads)) {
+        try (DuckDbSide duck = new DuckDbSide(duckdbThreads, duckdbMemoryLimit)) {
             stderr.println("loading " + file + " into DuckDB ...");
             DuckDbLoad duckLoad = duck.load(file, StandardWorkload.AS_OF);
             long duckMemory = duck.memoryBytes();

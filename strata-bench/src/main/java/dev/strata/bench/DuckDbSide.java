@@ -28,6 +28,14 @@ public final class DuckDbSide implements AutoCloseable {
 
     /** @param threads DuckDB worker threads, or null for DuckDB's default (one per core) */
     public DuckDbSide(Integer threads) {
+        this(threads, null);
+    }
+
+    /**
+     * @param threads     DuckDB worker threads, or null for DuckDB's default (one per core)
+     * @param memoryLimit DuckDB's memory_limit such as "8GB", or null for its default (80% of RAM)
+     */
+    public DuckDbSide(Integer threads, String memoryLimit) {
         try {
             tempDirectory = Files.createTempDirectory("strata-bench-duckdb");
             connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -36,6 +44,12 @@ public final class DuckDbSide implements AutoCloseable {
             }
             if (threads != null) {
                 execute("SET threads = " + threads);
+            }
+            if (memoryLimit != null) {
+                if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*[KMGT]i?B")) {
+                    throw new IllegalArgumentException("memory limit '" + memoryLimit + "' is not a size such as 8GB");
+                }
+                execute("SET memory_limit = '" + memoryLimit + "'");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spill directory for DuckDB", e);

@@ -54,6 +54,16 @@ final class DateKeys {
         return ((t.getYear() * 13L + t.getMonthValue()) * 32 + t.getDayOfMonth()) * DAY_MS + msOfDay;
     }
 
+    /**
+     * The largest birth key whose age at {@code at} is at least {@code years}: age(b) >= n exactly
+     * when key(b) <= at - n years, as (year, rest of year) compare lexicographically.
+     */
+    static long ageAtLeast(long at, long years) {
+        if (years > 20_000) return Long.MIN_VALUE + 1; // no date qualifies (years run 0..9999)
+        if (years < -20_000) return Long.MAX_VALUE;    // every date qualifies
+        return at - years * YEAR_UNIT;
+    }
+
     /** Whole years completed from {@code birth} to {@code at}: the year difference, less one before the anniversary. */
     static long age(long birth, long at) {
         long by = birth / YEAR_UNIT;

@@ -15,6 +15,8 @@ final class EventLog {
     /** offsets[u]..offsets[u+1] are user u's rows. */
     private final int[] offsets;
     final long[] timestamps;
+    /** Per user, the timestamp of the latest event (Long.MIN_VALUE for none): a sequential array that rejects most users without touching their rows. */
+    final long[] lastTimestamps;
     private final ColumnFamily properties;
 
     EventLog(String name, RoaringBitmap users, int[] offsets, long[] timestamps, ColumnFamily properties) {
@@ -23,6 +25,10 @@ final class EventLog {
         this.offsets = offsets;
         this.timestamps = timestamps;
         this.properties = properties;
+        this.lastTimestamps = new long[offsets.length - 1];
+        for (int u = 0; u < lastTimestamps.length; u++) {
+            lastTimestamps[u] = offsets[u + 1] > offsets[u] ? timestamps[offsets[u + 1] - 1] : Long.MIN_VALUE;
+        }
     }
 
     int start(int user) {

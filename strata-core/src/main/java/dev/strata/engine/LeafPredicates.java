@@ -37,6 +37,21 @@ final class LeafPredicates {
         return p;
     }
 
+    /**
+     * Members of a trait or context test answered from the column's value bitmaps, or null when
+     * the test needs a scan. The bitmap may be shared: callers must not modify it.
+     */
+    org.roaringbitmap.RoaringBitmap indexed(Condition leaf) {
+        if (!(leaf instanceof Condition.Test t)) return null;
+        return values.indexed(population.column(t.path()), t.predicate());
+    }
+
+    /** Whether {@link #indexed} answers this leaf without a scan. */
+    boolean isIndexable(Condition leaf) {
+        if (!(leaf instanceof Condition.Test t)) return false;
+        return values.isIndexable(population.column(t.path()), t.predicate());
+    }
+
     /** The event log an event condition reads, or null for other leaves or an unseen event. */
     EventLog eventLog(Condition leaf) {
         String name = eventName(leaf);
@@ -58,7 +73,7 @@ final class LeafPredicates {
     }
 
     private IntPredicate compile(Condition leaf) {
-        if (leaf instanceof Condition.Test t) return values.compile(population.column(t.path()), t.predicate());
+        if (leaf instanceof Condition.Test t) return values.compileProfile(population.column(t.path()), t.predicate());
         if (leaf instanceof Condition.Near n) return near(n);
         if (leaf instanceof Condition.Did d) return did(d);
         if (leaf instanceof Condition.Count c) return count(c);
@@ -96,10 +111,13 @@ final class LeafPredicates {
         long lo = d.window().lowInclusive(asOf);
         long hi = d.window().highInclusive(asOf);
         long[] ts = log.timestamps;
+        long[] last = log.lastTimestamps;
+        if (where == null && hi >= asOf) return u -> last[u] != Long.MIN_VALUE && last[u] >= lo; // a window ending at T: the latest event decides
         return u -> {
+            if (last[u] < lo) return false;
             int s = log.start(u);
             int e = log.end(u);
-            if (s == e || ts[e - 1] < lo || ts[s] > hi) return false;
+            if (s == e || ts[s] > hi) return false;
             int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
             int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
             if (where == null) return i1 > i0;
@@ -122,6 +140,18 @@ final class LeafPredicates {
         long lo = c.window().lowInclusive(asOf);
         long hi = c.window().highInclusive(asOf);
         long[] ts = log.timestamps;
+        if (where == null && hi >= asOf && (op == Cmp.GE || op == Cmp.GT) && target < Integer.MAX_VALUE) {
+            // A window ending at T holds a user's last events, so "at least k" is whether the
+            // k-th latest event is inside it: one read instead of a search.
+            long k = op == Cmp.GE ? target : target + 1;
+            if (k <= 0) return u -> true;
+            int kk = (int) k;
+            return u -> {
+                int s = log.start(u);
+                int e = log.end(u);
+                return e - s >= kk && ts[e - kk] >= lo;
+            };
+        }
         return u -> {
             int s = log.start(u);
             int e = log.end(u);

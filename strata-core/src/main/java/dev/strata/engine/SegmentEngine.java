@@ -90,6 +90,8 @@ public final class SegmentEngine {
         }
 
         private RoaringBitmap leaf(Condition c, RoaringBitmap candidates) {
+            RoaringBitmap indexed = leaves.indexed(c);
+            if (indexed != null) return RoaringBitmap.and(candidates, indexed);
             var test = leaves.of(c);
             String event = LeafPredicates.eventName(c);
             if (event == null) {
@@ -162,7 +164,7 @@ public final class SegmentEngine {
 
         private long cost(Condition c) {
             if (c instanceof Condition.Constant || c instanceof Condition.InSegment) return 0;
-            if (c instanceof Condition.Test) return 1;
+            if (c instanceof Condition.Test) return leaves.isIndexable(c) ? 0 : 1;
             if (c instanceof Condition.Near) return 2;
             if (c instanceof Condition.Not n) return cost(n.child());
             if (c instanceof Condition.And a) return a.children().stream().mapToLong(this::cost).sum();

@@ -13,6 +13,10 @@ final class ValueColumn {
     int[] strs;
     /** Rows that hold a non-missing value; lets a sparse column be skipped quickly. */
     int present;
+    /** Lazily built, for profile columns only: value bitmaps and packed dates per row. */
+    private volatile Object index;
+    private volatile long[] dateKeys;
+    private static final Object NO_INDEX = new Object();
 
     ValueColumn(int capacity) {
         tags = new byte[Math.max(capacity, 16)];
@@ -23,6 +27,40 @@ final class ValueColumn {
         this.nums = nums;
         this.strs = strs;
         this.present = present;
+    }
+
+    /** The value bitmaps of this (profile) column, built on first use; null when not worth it. */
+    ColumnIndex index() {
+        Object i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    ColumnIndex built = ColumnIndex.build(this);
+                    i = built == null ? NO_INDEX : built;
+                    index = i;
+                }
+            }
+        }
+        return i == NO_INDEX ? null : (ColumnIndex) i;
+    }
+
+    /** Per row, the packed date of a string cell ({@link DateKeys}), computed once per column. */
+    long[] dateKeys(java.util.function.IntToLongFunction keyOfCode) {
+        long[] k = dateKeys;
+        if (k == null) {
+            synchronized (this) {
+                k = dateKeys;
+                if (k == null) {
+                    k = new long[tags.length];
+                    for (int row = 0; row < k.length; row++) {
+                        k[row] = tags[row] == Tag.STRING ? keyOfCode.applyAsLong(strs[row]) : DateKeys.NOT_A_DATE;
+                    }
+                    dateKeys = k;
+                }
+            }
+        }
+        return k;
     }
 
     byte tag(int row) {

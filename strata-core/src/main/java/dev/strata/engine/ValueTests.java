@@ -7,6 +7,7 @@ import dev.strata.lang.ValuePredicate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +28,47 @@ final class ValueTests {
         this.asOfDateKey = DateKeys.ofEpochMilli(asOf);
     }
 
+    /** A test on a profile (trait or context) column: rows are users, so per-row caches pay off. */
+    IntPredicate compileProfile(ValueColumn col, ValuePredicate p) {
+        if (col != null && p instanceof ValuePredicate.Age a && col.present > 0) return age(col, a.op(), a.years(), true);
+        return compile(col, p);
+    }
+
+    /** Profiles satisfying an equality or {@code in} test on strings or booleans, from the column's index; null when the test or column has none. */
+    org.roaringbitmap.RoaringBitmap indexed(ValueColumn col, ValuePredicate p) {
+        if (p instanceof ValuePredicate.Compare c && (c.op() == Cmp.EQ || c.op() == Cmp.NE) && !(c.value() instanceof Literal.Num)) {
+            if (col == null) return new org.roaringbitmap.RoaringBitmap();
+            ColumnIndex index = col.index();
+            if (index == null) return null;
+            org.roaringbitmap.RoaringBitmap eq = equalTo(index, c.value());
+            if (c.op() == Cmp.EQ) return eq;
+            org.roaringbitmap.RoaringBitmap sameType = c.value() instanceof Literal.Str ? index.strings
+                    : org.roaringbitmap.RoaringBitmap.or(index.trues, index.falses);
+            return org.roaringbitmap.RoaringBitmap.andNot(sameType, eq);
+        }
+        if (p instanceof ValuePredicate.In in && !in.negated() && in.values().stream().noneMatch(v -> v instanceof Literal.Num)) {
+            if (col == null) return new org.roaringbitmap.RoaringBitmap();
+            ColumnIndex index = col.index();
+            if (index == null) return null;
+            org.roaringbitmap.RoaringBitmap any = new org.roaringbitmap.RoaringBitmap();
+            for (Literal v : in.values()) any.or(equalTo(index, v));
+            return any;
+        }
+        return null;
+    }
+
+    /** Whether {@link #indexed} would answer, without computing the answer. */
+    boolean isIndexable(ValueColumn col, ValuePredicate p) {
+        boolean shape = (p instanceof ValuePredicate.Compare c && (c.op() == Cmp.EQ || c.op() == Cmp.NE) && !(c.value() instanceof Literal.Num))
+                || (p instanceof ValuePredicate.In in && !in.negated() && in.values().stream().noneMatch(v -> v instanceof Literal.Num));
+        return shape && (col == null || col.index() != null);
+    }
+
+    private org.roaringbitmap.RoaringBitmap equalTo(ColumnIndex index, Literal v) {
+        if (v instanceof Literal.Bool b) return b.value() ? index.trues : index.falses;
+        return index.string(dictionary.lookup(((Literal.Str) v).value()));
+    }
+
     IntPredicate compile(ValueColumn col, ValuePredicate p) {
         if (col == null) {
             boolean nullTest = p instanceof ValuePredicate.IsNull n && !n.negated();
@@ -45,7 +87,7 @@ final class ValueTests {
             ValuePredicate.TextOp op = t.op();
             return strings(col, s -> op.test(s, needle));
         }
-        if (p instanceof ValuePredicate.Age a) return age(col, a.op(), a.years());
+        if (p instanceof ValuePredicate.Age a) return age(col, a.op(), a.years(), false);
         throw new IllegalStateException("unknown predicate " + p);
     }
 
@@ -102,16 +144,59 @@ final class ValueTests {
         return strings(col, s -> Strings.compare(s, a) >= 0 && Strings.compare(s, b) <= 0);
     }
 
-    private IntPredicate age(ValueColumn col, Cmp op, double years) {
+    private IntPredicate age(ValueColumn col, Cmp op, double years, boolean profileColumn) {
         if (col.strs == null) return NEVER;
+        LongPredicate holds = agePredicate(asOfDateKey, op, years);
+        if (profileColumn) {
+            long[] keys = col.dateKeys(this::dateKey);
+            return row -> holds.test(keys[row]);
+        }
         byte[] tags = col.tags;
         int[] strs = col.strs;
-        long t = asOfDateKey;
-        return row -> {
-            if (tags[row] != Tag.STRING) return false;
-            long birth = dateKey(strs[row]);
-            return birth != DateKeys.NOT_A_DATE && op.holds((double) DateKeys.age(birth, t), years);
-        };
+        return row -> tags[row] == Tag.STRING && holds.test(dateKey(strs[row]));
+    }
+
+    /**
+     * {@code age cmp years} as a test on a birth's packed date: every comparison of the whole
+     * number of years with {@code years} is one or two comparisons with the thresholds of
+     * {@link DateKeys#ageAtLeast}. Ages lie within ±10,000 years, so larger bounds are clamped.
+     */
+    static LongPredicate agePredicate(long at, Cmp op, double years) {
+        double y = Math.max(-1e6, Math.min(1e6, years));
+        long up = (long) Math.ceil(y);
+        long next = (long) Math.floor(y) + 1;
+        boolean whole = y == Math.rint(y);
+        long none = DateKeys.NOT_A_DATE;
+        switch (op) {
+            case GE: {
+                long th = DateKeys.ageAtLeast(at, up);
+                return k -> k != none && k <= th;
+            }
+            case GT: {
+                long th = DateKeys.ageAtLeast(at, next);
+                return k -> k != none && k <= th;
+            }
+            case LT: {
+                long th = DateKeys.ageAtLeast(at, up);
+                return k -> k != none && k > th;
+            }
+            case LE: {
+                long th = DateKeys.ageAtLeast(at, next);
+                return k -> k != none && k > th;
+            }
+            case EQ: {
+                if (!whole) return k -> false;
+                long lo = DateKeys.ageAtLeast(at, up + 1);
+                long hi = DateKeys.ageAtLeast(at, up);
+                return k -> k != none && k > lo && k <= hi;
+            }
+            default: {
+                if (!whole) return k -> k != none;
+                long lo = DateKeys.ageAtLeast(at, up + 1);
+                long hi = DateKeys.ageAtLeast(at, up);
+                return k -> k != none && (k <= lo || k > hi);
+            }
+        }
     }
 
     /** A test on the decoded string, evaluated once per distinct code. */
