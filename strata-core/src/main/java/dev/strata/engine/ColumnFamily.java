@@ -63,9 +63,7 @@ final class ColumnFamily {
 
     /** Writes every field of {@code object} for {@code row}, as top-level keys. */
     void writeAll(int row, Json.Obj object) {
-        for (Map.Entry<String, Json> e : object.fields().entrySet()) {
-            write(row, roots, e.getKey(), e.getValue());
-        }
+        object.fields().forEach((key, value) -> write(row, roots, key, value));
     }
 
     /** Clears every column for {@code row}. */
@@ -96,9 +94,8 @@ final class ColumnFamily {
             col.set(row, Tag.ARRAY);
         } else if (value instanceof Json.Obj o) {
             col.set(row, Tag.OBJECT);
-            for (Map.Entry<String, Json> e : o.fields().entrySet()) {
-                write(row, node.children, e.getKey(), e.getValue());
-            }
+            Map<String, Node> children = node.children;
+            o.fields().forEach((childKey, child) -> write(row, children, childKey, child));
         }
     }
 

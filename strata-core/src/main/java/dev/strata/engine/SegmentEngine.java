@@ -100,6 +100,11 @@ public final class SegmentEngine {
             EventLog log = leaves.eventLog(c);
             boolean zero = LeafPredicates.holdsWithoutEvents(c);
             if (log == null) return zero ? candidates : new RoaringBitmap();
+            if (!zero && candidates == universe) {
+                // Over everyone, a dense pass over ids reads the per-user arrays in order and
+                // beats iterating the bitmap of users who have the event; users without it fail.
+                return Scans.select(population.size(), test);
+            }
             RoaringBitmap domain = candidates == universe ? log.users : RoaringBitmap.and(candidates, log.users);
             if (!zero) return Scans.select(domain, test);
             return RoaringBitmap.andNot(candidates, Scans.select(domain, test.negate()));

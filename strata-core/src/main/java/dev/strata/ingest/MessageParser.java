@@ -5,7 +5,6 @@ import dev.strata.model.Message;
 import dev.strata.model.MessageType;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -159,12 +158,12 @@ public final class MessageParser {
     }
 
     private static Json.Obj readObject(JsonParser p) {
-        LinkedHashMap<String, Json> fields = new LinkedHashMap<>();
+        Json.Obj.Builder fields = new Json.Obj.Builder();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             fields.put(name, value(p, p.nextToken()));
         }
-        return Json.Obj.owning(fields);
+        return fields.build();
     }
 
     private static Json value(JsonParser p, JsonToken t) {
