@@ -3,7 +3,6 @@ package dev.strata.engine;
 import dev.strata.json.Json;
 import dev.strata.lang.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ final class ColumnFamily {
     /** One path: its column, and the paths below it. */
     static final class Node {
         final ValueColumn column;
-        final Map<String, Node> children = new HashMap<>(4);
+        final Level children = new Level();
 
         Node(ValueColumn column) {
             this.column = column;
@@ -26,11 +25,38 @@ final class ColumnFamily {
 
         void forEachColumn(java.util.function.Consumer<ValueColumn> action) {
             action.accept(column);
-            for (Node child : children.values()) child.forEachColumn(action);
+            for (int i = 0; i < children.size; i++) children.nodes[i].forEachColumn(action);
         }
     }
 
-    private final Map<String, Node> roots = new HashMap<>();
+    /**
+     * The keys under one path. JSON objects in messages have a handful of keys, and the parser
+     * hands out one String instance per distinct key, so a linear scan by identity (then by
+     * equality) is cheaper on the load path than hashing.
+     */
+    static final class Level {
+        String[] keys = new String[4];
+        Node[] nodes = new Node[4];
+        int size;
+
+        Node get(String key) {
+            for (int i = 0; i < size; i++) if (keys[i] == key) return nodes[i];
+            for (int i = 0; i < size; i++) if (keys[i].equals(key)) return nodes[i];
+            return null;
+        }
+
+        void put(String key, Node node) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                nodes = java.util.Arrays.copyOf(nodes, size * 2);
+            }
+            keys[size] = key;
+            nodes[size] = node;
+            size++;
+        }
+    }
+
+    private final Level roots = new Level();
     private final List<ValueColumn> all = new ArrayList<>();
     private final StringDictionary dictionary;
     private final int initialCapacity;
@@ -42,7 +68,7 @@ final class ColumnFamily {
 
     /** The column at {@code path}, or null when no row ever had a value there. */
     ValueColumn column(Path path) {
-        Map<String, Node> level = roots;
+        Level level = roots;
         Node node = null;
         for (String segment : path.segments()) {
             node = level.get(segment);
@@ -73,7 +99,7 @@ final class ColumnFamily {
         }
     }
 
-    private void write(int row, Map<String, Node> level, String key, Json value) {
+    private void write(int row, Level level, String key, Json value) {
         Node node = level.get(key);
         if (node == null) {
             if (value instanceof Json.Null) return; // nothing to record, nothing to clear
@@ -94,7 +120,7 @@ final class ColumnFamily {
             col.set(row, Tag.ARRAY);
         } else if (value instanceof Json.Obj o) {
             col.set(row, Tag.OBJECT);
-            Map<String, Node> children = node.children;
+            Level children = node.children;
             o.fields().forEach((childKey, child) -> write(row, children, childKey, child));
         }
     }
@@ -106,12 +132,12 @@ final class ColumnFamily {
         return out;
     }
 
-    private static void copyLevel(Map<String, Node> from, Map<String, Node> to, List<ValueColumn> all, int rows, int[] order) {
-        for (Map.Entry<String, Node> e : from.entrySet()) {
-            Node copy = new Node(e.getValue().column.compact(rows, order));
+    private static void copyLevel(Level from, Level to, List<ValueColumn> all, int rows, int[] order) {
+        for (int i = 0; i < from.size; i++) {
+            Node copy = new Node(from.nodes[i].column.compact(rows, order));
             all.add(copy.column);
-            to.put(e.getKey(), copy);
-            copyLevel(e.getValue().children, copy.children, all, rows, order);
+            to.put(from.keys[i], copy);
+            copyLevel(from.nodes[i].children, copy.children, all, rows, order);
         }
     }
 }
