@@ -85,7 +85,7 @@ class EvalCommandTest {
         Path out = dir.resolve("out.csv");
         Run r = run("eval", "--input", input().toString(), "--as-of", "2025-06-01", "--segments", segs.toString(), "--output", out.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains(segs + ":2:16: segment \"broken\": expected a value")
+        assertThat(r.err()).contains(segs + ":2:15: segment \"broken\": expected a value")
                 .contains(segs + ":3:24: segment \"unknown ref\": unknown segment \"nope\"")
                 .contains(segs + ":4:18: segment \"later\": unknown segment \"after\"");
         assertThat(out).doesNotExist();
