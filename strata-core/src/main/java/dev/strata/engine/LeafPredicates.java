@@ -146,7 +146,9 @@ final class LeafPredicates {
             long k = op == Cmp.GE ? target : target + 1;
             if (k <= 0) return u -> true;
             int kk = (int) k;
+            long[] last = log.lastTimestamps;
             return u -> {
+                if (last[u] < lo) return false; // sequential read: no recent event, no random read
                 int s = log.start(u);
                 int e = log.end(u);
                 return e - s >= kk && ts[e - kk] >= lo;
