@@ -52,7 +52,7 @@ public final class SegmentParser {
         SegmentParser p = new SegmentParser(text, knownSegment, "definition");
         p.skipWs();
         if (p.atEnd()) throw p.error(p.pos, "expected a condition, found the end of the definition");
-        Condition c = p.expr();
+        Condition c = p.expr(false);
         p.skipWs();
         if (!p.atEnd()) {
             String unmatched = p.src.charAt(p.pos) == ')' ? " with no '(' before it to close" : "";
@@ -73,41 +73,42 @@ public final class SegmentParser {
 
     // ---- grammar ------------------------------------------------------------------------------
 
-    private Condition expr() {
+    /** An and/or/not expression; in a where clause ({@code inWhere}) its leaves are property conditions. */
+    private Condition expr(boolean inWhere) {
         List<Condition> terms = new ArrayList<>();
-        terms.add(term());
-        while (acceptKeyword("or")) terms.add(term());
+        terms.add(term(inWhere));
+        while (acceptKeyword("or")) terms.add(term(inWhere));
         return Conditions.or(terms);
     }
 
-    private Condition term() {
+    private Condition term(boolean inWhere) {
         List<Condition> factors = new ArrayList<>();
-        factors.add(factor());
-        while (acceptKeyword("and")) factors.add(factor());
+        factors.add(factor(inWhere));
+        while (acceptKeyword("and")) factors.add(factor(inWhere));
         return Conditions.and(factors);
     }
 
-    private Condition factor() {
+    private Condition factor(boolean inWhere) {
         skipWs();
-        if (atEnd()) throw error(pos, "expected a condition, found the end of the definition");
-        rejectKeywordAsPath("a condition");
+        if (!inWhere && atEnd()) throw error(pos, "expected a condition, found the end of the definition");
+        rejectKeywordAsPath(inWhere ? "a property condition" : "a condition");
         int at = pos;
         if (acceptKeyword("not")) {
             enter(at);
-            Condition c = Conditions.not(factor());
+            Condition c = Conditions.not(factor(inWhere));
             nesting--;
             return c;
         }
         if (accept('(')) {
             enter(at);
-            Condition c = expr();
+            Condition c = expr(inWhere);
             expect(')', "')' to close the '(' at " + position(at));
             nesting--;
             return c;
         }
         if (acceptKeyword("true")) return Condition.TRUE;
         if (acceptKeyword("false")) return Condition.FALSE;
-        return condition();
+        return inWhere ? propCondition() : condition();
     }
 
     private void enter(int at) {
@@ -342,49 +343,13 @@ public final class SegmentParser {
         enter(at);
         Condition c;
         if (accept('(')) {
-            c = propExpr();
+            c = expr(true);
             expect(')', "')' to close the where clause opened at " + position(at));
         } else {
             c = propCondition();
         }
         nesting--;
         return c;
-    }
-
-    private Condition propExpr() {
-        List<Condition> terms = new ArrayList<>();
-        terms.add(propTerm());
-        while (acceptKeyword("or")) terms.add(propTerm());
-        return Conditions.or(terms);
-    }
-
-    private Condition propTerm() {
-        List<Condition> factors = new ArrayList<>();
-        factors.add(propFactor());
-        while (acceptKeyword("and")) factors.add(propFactor());
-        return Conditions.and(factors);
-    }
-
-    private Condition propFactor() {
-        skipWs();
-        rejectKeywordAsPath("a property condition");
-        int at = pos;
-        if (acceptKeyword("not")) {
-            enter(at);
-            Condition c = Conditions.not(propFactor());
-            nesting--;
-            return c;
-        }
-        if (accept('(')) {
-            enter(at);
-            Condition c = propExpr();
-            expect(')', "')' to close the '(' at " + position(at));
-            nesting--;
-            return c;
-        }
-        if (acceptKeyword("true")) return Condition.TRUE;
-        if (acceptKeyword("false")) return Condition.FALSE;
-        return propCondition();
     }
 
     private Condition propCondition() {
