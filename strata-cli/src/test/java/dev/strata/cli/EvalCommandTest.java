@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -106,7 +105,4 @@ class EvalCommandTest {
         assertThat(r.out()).contains("--input", "--as-of", "--segments", "--segment", "--output", "--count", "--strict");
     }
 
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
-    }
 }

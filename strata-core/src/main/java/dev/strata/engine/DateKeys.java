@@ -64,10 +64,4 @@ final class DateKeys {
         return at - years * YEAR_UNIT;
     }
 
-    /** Whole years completed from {@code birth} to {@code at}: the year difference, less one before the anniversary. */
-    static long age(long birth, long at) {
-        long by = birth / YEAR_UNIT;
-        long ty = at / YEAR_UNIT;
-        return ty - by - ((at % YEAR_UNIT) < (birth % YEAR_UNIT) ? 1 : 0);
-    }
 }

@@ -2,7 +2,6 @@ package dev.strata.engine;
 
 import dev.strata.lang.Path;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +74,5 @@ public final class Population {
     ValueColumn column(Path path) {
         if (path.isContext()) return context.column(path.tail());
         return traits.column(path);
-    }
-
-    static Map<String, Integer> index(List<String> ids) {
-        Map<String, Integer> m = new HashMap<>(ids.size() * 2);
-        for (int i = 0; i < ids.size(); i++) m.put(ids.get(i), i);
-        return m;
     }
 }

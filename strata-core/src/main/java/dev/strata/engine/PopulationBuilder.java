@@ -93,7 +93,7 @@ public final class PopulationBuilder {
             logs.put(e.getKey(), e.getValue().build(n));
         }
         events.clear();
-        return new Population(asOf, List.copyOf(userIds), Population.index(userIds), dictionary,
+        return new Population(asOf, List.copyOf(userIds), ids, dictionary,
                 traits.compact(n, null), context.compact(n, null), logs);
     }
 

@@ -99,9 +99,12 @@ public final class NdjsonLoader {
         return this;
     }
 
-    /** One block's parse: messages in order, and its problems with block-relative line numbers. */
-    private record Parsed(List<Message> messages, List<long[]> problemLines, List<String> problemReasons,
-                          int lines, long bytes, long ignored) {
+    /** A problem found in a block, at a line counted from the block's start. */
+    private record BlockProblem(int line, String reason) {
+    }
+
+    /** One block's parse: messages in order, and its problems. */
+    private record Parsed(List<Message> messages, List<BlockProblem> problems, int lines, long bytes, long ignored) {
     }
 
     public Result load(List<Path> files, Consumer<Message> sink) {
@@ -135,9 +138,9 @@ public final class NdjsonLoader {
                         }
                         if (inFlight.isEmpty()) break;
                         Parsed p = await(inFlight.poll());
-                        for (int i = 0; i < p.problemLines().size(); i++) {
+                        for (BlockProblem bp : p.problems()) {
                             invalid++;
-                            Problem problem = new Problem(name, fileLine + p.problemLines().get(i)[0], p.problemReasons().get(i));
+                            Problem problem = new Problem(name, fileLine + bp.line(), bp.reason());
                             if (strict) throw new StrictModeException(problem);
                             listener.problem(problem);
                         }
@@ -186,8 +189,7 @@ public final class NdjsonLoader {
     private Parsed parseBlock(byte[] block) {
         int n = block.length;
         List<Message> messages = new ArrayList<>(n / 128);
-        List<long[]> problemLines = new ArrayList<>(0);
-        List<String> reasons = new ArrayList<>(0);
+        List<BlockProblem> problems = new ArrayList<>(0);
         long ignoredCount = 0;
         int line = 1;       // line of position `scanned`
         int scanned = 0;    // bytes before this are counted into `line`
@@ -204,8 +206,7 @@ public final class NdjsonLoader {
                     messages.add(MessageParser.readObjectMessage(p, receivedAt));
                 } catch (InvalidMessageException e) {
                     skipToEndOfObject(p);
-                    problemLines.add(new long[] {startLine});
-                    reasons.add(e.getMessage());
+                    problems.add(new BlockProblem(startLine, e.getMessage()));
                 } catch (MessageParser.IgnoredTypeException e) {
                     skipToEndOfObject(p);
                     ignoredCount++;
@@ -220,7 +221,7 @@ public final class NdjsonLoader {
         }
         for (; scanned < n; scanned++) if (block[scanned] == '\n') line++;
         int lines = n > 0 && block[n - 1] != '\n' ? line : line - 1;
-        return new Parsed(messages, problemLines, reasons, lines, n, ignoredCount);
+        return new Parsed(messages, problems, lines, n, ignoredCount);
     }
 
     /** After a validation error inside readObjectMessage, moves the parser to the object's end. */
@@ -235,8 +236,7 @@ public final class NdjsonLoader {
     /** The exact path: one parser per line, every problem reported at its line. */
     private Parsed parseLines(byte[] block) {
         List<Message> messages = new ArrayList<>();
-        List<long[]> problemLines = new ArrayList<>(0);
-        List<String> reasons = new ArrayList<>(0);
+        List<BlockProblem> problems = new ArrayList<>(0);
         int line = 0;
         long ignoredCount = 0;
         int start = 0;
@@ -250,15 +250,14 @@ public final class NdjsonLoader {
                 try {
                     messages.add(MessageParser.parse(block, start, stop - start, receivedAt));
                 } catch (InvalidMessageException e) {
-                    problemLines.add(new long[] {line});
-                    reasons.add(e.getMessage());
+                    problems.add(new BlockProblem(line, e.getMessage()));
                 } catch (MessageParser.IgnoredTypeException e) {
                     ignoredCount++;
                 }
             }
             start = end + 1;
         }
-        return new Parsed(messages, problemLines, reasons, line, n, ignoredCount);
+        return new Parsed(messages, problems, line, n, ignoredCount);
     }
 
     private static boolean isBlank(byte[] b, int from, int to) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Both are kept to the millisecond and limited to the years 0000 to 9999, the range in which the
  * ISO text has four-digit years and so reads back unchanged.
  */
-final class Instants {
+public final class Instants {
     static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
     static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
 
@@ -26,7 +26,7 @@ final class Instants {
     }
 
     /** Reads an instant; the exception's message says what is wrong with {@code text}. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant instant;
         if (DATE.matcher(text).matches()) {
             try {
