@@ -3,10 +3,7 @@ package dev.strata.engine;
 import dev.strata.lang.AggFn;
 import dev.strata.lang.Cmp;
 import dev.strata.lang.Condition;
-import dev.strata.lang.Path;
 import dev.strata.lang.Window;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 
@@ -82,9 +79,8 @@ final class LeafPredicates {
     }
 
     private IntPredicate near(Condition.Near n) {
-        List<String> base = n.path().segments();
-        ValueColumn lat = population.column(child(base, "latitude"));
-        ValueColumn lon = population.column(child(base, "longitude"));
+        ValueColumn lat = population.child(n.path(), "latitude");
+        ValueColumn lon = population.child(n.path(), "longitude");
         if (lat == null || lon == null || lat.nums == null || lon.nums == null) return u -> false;
         byte[] latTags = lat.tags;
         byte[] lonTags = lon.tags;
@@ -96,12 +92,6 @@ final class LeafPredicates {
         return u -> latTags[u] == Tag.NUMBER && lonTags[u] == Tag.NUMBER
                 && !Geo.latitudeRulesOut(lats[u], lat0, r)
                 && Geo.haversineKm(lats[u], lons[u], lat0, lon0) <= r;
-    }
-
-    private static Path child(List<String> base, String name) {
-        List<String> segs = new ArrayList<>(base);
-        segs.add(name);
-        return new Path(segs);
     }
 
     private IntPredicate did(Condition.Did d) {

@@ -75,4 +75,16 @@ public final class Population {
         if (path.isContext()) return context.column(path.tail());
         return traits.column(path);
     }
+
+    /**
+     * The column of a key inside the object at {@code object}, read from the same family as the
+     * object itself: for a bare {@code context} (a trait) that is the trait's child, not the
+     * message context, which {@code column(context.key)} would read.
+     */
+    ValueColumn child(Path object, String key) {
+        List<String> segments = new java.util.ArrayList<>(object.isContext() ? object.tail().segments() : object.segments());
+        segments.add(key);
+        Path path = new Path(segments);
+        return object.isContext() ? context.column(path) : traits.column(path);
+    }
 }
