@@ -1,0 +1,58 @@
+package dev.strata.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The durable, append-only log of accepted Segment-spec messages: the source of truth the engine
+ * is rebuilt from. Appends from concurrent callers are group-committed: one transaction carries
+ * every pending append, and each caller's future completes only once that transaction is durable.
+ */
+public interface MessageLog {
+
+    /** A validated message waiting to be stored: its identity, instant and JSON as received. */
+    record Pending(String userKey, String messageId, long timestamp, String type, String json) {
+    }
+
+    /** What became of one pending message. {@code seq} is set only for {@link Outcome#STORED}. */
+    record Appended(Outcome outcome, long seq) {
+    }
+
+    enum Outcome {
+        /** Committed; {@code seq} is its position in the log. */
+        STORED,
+        /** A message with the same messageId was stored before: nothing written (idempotency). */
+        DUPLICATE,
+        /** The user was erased: a tombstone refuses the message. */
+        ERASED
+    }
+
+    /**
+     * Stores the messages in one durable commit (shared with other callers' appends), deduplicating
+     * on messageId against everything stored and within the list. The future fails with a
+     * {@link StoreException} when nothing could be made durable (disk full, database down); then
+     * none of the list was stored.
+     */
+    CompletableFuture<List<Appended>> append(List<Pending> messages);
+
+    /** Every stored message with a seq above {@code afterSeq}, in seq order. */
+    void replay(long afterSeq, Consumer<StoredMessage> sink);
+
+    /** One user's stored messages in seq order. */
+    List<StoredMessage> messagesOf(String userKey);
+
+    /**
+     * Erasure: deletes every stored message of the user and records a tombstone so later appends
+     * for the user are refused. Returns the number of messages deleted.
+     */
+    int erase(String userKey);
+
+    boolean isErased(String userKey);
+
+    /** The highest seq stored, 0 when empty. */
+    long lastSeq();
+
+    /** Number of stored messages. */
+    long count();
+}
