@@ -1,0 +1,120 @@
+package dev.strata.server.ingest;
+
+import dev.strata.batch.SegmentDefinitions;
+import dev.strata.server.security.Secrets;
+import dev.strata.store.MessageLog;
+import dev.strata.store.SegmentRepository.SegmentRecord;
+import dev.strata.store.Store;
+import dev.strata.synth.PopulationGenerator;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --demo}: fills an empty store with a generated population (ending now, so time windows
+ * are live) through the same validation and store path as /v1, and saves the example healthcare
+ * segments. A store that already holds messages is left as it is.
+ */
+public final class DemoPopulation {
+    private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
+    static final String EXAMPLES = "/examples/healthcare-segments.tsv";
+    private static final int CHUNK = 5_000;
+
+    private DemoPopulation() {
+    }
+
+    public static void loadIfEmpty(Store store, Path dataDir, int profiles) {
+        if (store.messages().count() > 0) {
+            log.info("demo: the store holds messages already; nothing generated");
+            return;
+        }
+        try {
+            Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            Path file = dataDir.resolve("demo-" + profiles + ".ndjson.tmp");
+            long t0 = System.nanoTime();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                PopulationGenerator.write(PopulationGenerator.Options.defaults(profiles).withEnd(end), out);
+            }
+            long stored = ingest(store.messages(), file);
+            Files.deleteIfExists(file);
+            log.info("demo: {} profiles, {} messages stored in {} ms", profiles, stored, (System.nanoTime() - t0) / 1_000_000);
+            saveExampleSegments(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo: could not generate the population in " + dataDir, e);
+        }
+    }
+
+    private static long ingest(MessageLog log, Path file) throws IOException {
+        long now = System.currentTimeMillis();
+        long stored = 0;
+        List<MessageLog.Pending> chunk = new ArrayList<>(CHUNK);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            int b;
+            long lineNo = 0;
+            while (true) {
+                b = in.read();
+                if (b != '\n' && b != -1) {
+                    line.write(b);
+                    continue;
+                }
+                if (line.size() > 0) {
+                    lineNo++;
+                    chunk.add(prepare(line.toByteArray(), now, lineNo));
+                    line.reset();
+                }
+                if (chunk.size() == CHUNK || (b == -1 && !chunk.isEmpty())) {
+                    stored += log.append(chunk).join().stream().filter(a -> a.outcome() == MessageLog.Outcome.STORED).count();
+                    chunk = new ArrayList<>(CHUNK);
+                }
+                if (b == -1) return stored;
+            }
+        }
+    }
+
+    private static MessageLog.Pending prepare(byte[] line, long now, long lineNo) {
+        try {
+            return MessagePreparation.prepare(line, BodyScanner.single(line), null, now).pending();
+        } catch (MessagePreparation.Refused | BodyScanner.BodyException | RuntimeException e) {
+            throw new IllegalStateException("demo: generated line " + lineNo + " was refused: " + e.getMessage(), e);
+        }
+    }
+
+    private static void saveExampleSegments(Store store) throws IOException {
+        String text;
+        try (InputStream in = DemoPopulation.class.getResourceAsStream(EXAMPLES)) {
+            if (in == null) throw new IOException(EXAMPLES + " is missing from the server's jar");
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SegmentDefinitions defs;
+        try {
+            defs = SegmentDefinitions.parse("examples/healthcare-segments.tsv", text);
+        } catch (SegmentDefinitions.InvalidDefinitionsException e) {
+            throw new IllegalStateException("demo: the bundled example segments do not parse: " + e.getMessage(), e);
+        }
+        String[] lines = text.split("\r?\n", -1);
+        Instant now = Instant.now();
+        int saved = 0;
+        for (SegmentDefinitions.Named n : defs.segments()) {
+            if (store.segments().byName(n.name()).isPresent()) continue;
+            String line = lines[n.line() - 1];
+            String definition = line.substring(line.indexOf('\t') + 1);
+            store.segments().insert(new SegmentRecord(Secrets.newId("seg_"), n.name(), definition, "dynamic", now, now, "demo"));
+            saved++;
+        }
+        log.info("demo: {} example segments saved", saved);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.strata.server.segments;
+
+import dev.strata.live.MembershipChange;
+import dev.strata.server.audit.AuditService;
+import dev.strata.server.ingest.BodyReader;
+import dev.strata.server.security.Allowed;
+import dev.strata.server.security.Caller;
+import dev.strata.server.security.Role;
+import dev.strata.server.web.ApiException;
+import dev.strata.server.web.Sizes;
+import dev.strata.store.SegmentRepository.SegmentRecord;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Segments: definitions, sizes and static member lists. Member data itself is in {@link SegmentDataController}. */
+@RestController
+@RequestMapping("/api/segments")
+@Tag(name = "segments")
+@SecurityRequirement(name = "bearer")
+public class SegmentController {
+    /** An uploaded member list of a million long ids fits. */
+    static final int MAX_CSV_BYTES = 64 * 1024 * 1024;
+
+    private final SegmentService segments;
+    private final AuditService audit;
+
+    public SegmentController(SegmentService segments, AuditService audit) {
+        this.segments = segments;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "All segments with their sizes")
+    @GetMapping
+    @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
+    public Map<String, Object> list(Caller caller) {
+        List<SegmentView> out = new ArrayList<>();
+        for (SegmentRecord s : segments.list()) out.add(SegmentView.of(s, segments.size(s.id()), caller));
+        return Map.of("segments", out);
+    }
+
+    @Operation(summary = "Create a segment: {\"name\", \"definition\", \"kind\": \"dynamic\"|\"static\"}")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed({Role.ADMIN, Role.EDITOR})
+    public ResponseEntity<SegmentView> create(@RequestBody SegmentRequests.Segment body, Caller caller) {
+        if (body == null) throw ApiException.badRequest("a JSON body is required");
+        SegmentRecord s = segments.create(body.name(), body.definition(), body.kind(), caller.name());
+        audit.record(caller, "segment.create", s.id());
+        return ResponseEntity.created(URI.create("/api/segments/" + s.id())).body(SegmentView.of(s, segments.size(s.id()), caller));
+    }
+
+    @Operation(summary = "Size of an unsaved definition")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
+    public Map<String, Object> preview(@RequestBody SegmentRequests.Preview body, Caller caller) {
+        if (body == null) throw ApiException.badRequest("a JSON body is required");
+        return Map.of("size", Sizes.shown(segments.preview(body.definition()), caller));
+    }
+
+    @Operation(summary = "One segment with its size")
+    @GetMapping("/{id}")
+    @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
+    public SegmentView get(@PathVariable String id, Caller caller) {
+        SegmentRecord s = segments.get(id);
+        return SegmentView.of(s, segments.size(id), caller);
+    }
+
+    @Operation(summary = "Change a segment's name, definition or kind (absent fields are kept)")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed({Role.ADMIN, Role.EDITOR})
+    public SegmentView update(@PathVariable String id, @RequestBody SegmentRequests.Segment body, Caller caller) {
+        if (body == null) throw ApiException.badRequest("a JSON body is required");
+        SegmentRecord s = segments.update(id, body.name(), body.definition(), body.kind());
+        audit.record(caller, "segment.update", id);
+        return SegmentView.of(s, segments.size(id), caller);
+    }
+
+    @Operation(summary = "Delete a segment (refused while another segment refers to it)")
+    @DeleteMapping("/{id}")
+    @Allowed({Role.ADMIN, Role.EDITOR})
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        segments.delete(id);
+        audit.record(caller, "segment.delete", id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Re-take a static segment's snapshot from its definition")
+    @PostMapping("/{id}/refresh")
+    @Allowed({Role.ADMIN, Role.EDITOR})
+    public Map<String, Object> refresh(@PathVariable String id, Caller caller) {
+        List<MembershipChange> changes = segments.refresh(id);
+        audit.record(caller, "segment.refresh", id);
+        return withCounts(SegmentView.of(segments.get(id), segments.size(id), caller), changes, caller);
+    }
+
+    @Operation(summary = "Replace a static segment's members with a list of user ids (CSV, first column)")
+    @PutMapping(path = "/{id}/members", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Allowed({Role.ADMIN, Role.EDITOR})
+    public Map<String, Object> upload(@PathVariable String id, HttpServletRequest req, Caller caller) throws IOException {
+        byte[] body = BodyReader.read(req, MAX_CSV_BYTES, "a member list");
+        List<String> users = MembersCsv.parse(new String(body, StandardCharsets.UTF_8));
+        List<MembershipChange> changes = segments.replaceMembers(id, users);
+        audit.record(caller, "segment.members.upload", id);
+        return withCounts(SegmentView.of(segments.get(id), segments.size(id), caller), changes, caller);
+    }
+
+    private static Map<String, Object> withCounts(SegmentView view, List<MembershipChange> changes, Caller caller) {
+        long entered = changes.stream().filter(MembershipChange::entered).count();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("segment", view);
+        out.put("entered", Sizes.shown(entered, caller));
+        out.put("exited", Sizes.shown(changes.size() - entered, caller));
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.strata.server.segments;
+
+import dev.strata.lang.Condition;
+import dev.strata.lang.Conditions;
+import dev.strata.lang.SegmentParser;
+import dev.strata.lang.SegmentSyntaxException;
+import dev.strata.live.LiveEngine;
+import dev.strata.live.MembersPage;
+import dev.strata.live.MembershipChange;
+import dev.strata.live.SegmentKind;
+import dev.strata.server.live.ChangeDispatcher;
+import dev.strata.server.security.Secrets;
+import dev.strata.server.web.ApiException;
+import dev.strata.server.web.Texts;
+import dev.strata.store.ChangeLog;
+import dev.strata.store.SegmentRepository;
+import dev.strata.store.SegmentRepository.SegmentRecord;
+import dev.strata.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Saved segments: kept in the store, defined in the engine. Writes are serialised so that names
+ * stay unique and references ({@code in segment "name"}) always point at existing segments.
+ */
+@Service
+public class SegmentService {
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final SegmentRepository repo;
+    private final ChangeLog changes;
+    private final LiveEngine engine;
+    private final ChangeDispatcher dispatcher;
+    private final Object writes = new Object();
+
+    public SegmentService(Store store, LiveEngine engine, ChangeDispatcher dispatcher) {
+        this.repo = store.segments();
+        this.changes = store.changes();
+        this.engine = engine;
+        this.dispatcher = dispatcher;
+    }
+
+    public List<SegmentRecord> list() {
+        return repo.list();
+    }
+
+    public SegmentRecord get(String id) {
+        return repo.get(id).orElseThrow(() -> ApiException.notFound("no segment with id '" + Texts.clip(id, 100) + "'"));
+    }
+
+    public int size(String id) {
+        return engine.size(id);
+    }
+
+    /**
+     * @param definition required for a dynamic segment; for a static one, null means an empty list to
+     *                   be replaced by an upload
+     */
+    public SegmentRecord create(String name, String definition, String kindName, String createdBy) {
+        String n = Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
+        SegmentKind kind = kind(kindName, SegmentKind.DYNAMIC);
+        synchronized (writes) {
+            if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
+            if (kind == SegmentKind.DYNAMIC && definition == null) throw ApiException.badRequest("\"definition\" is required for a dynamic segment");
+            Condition c = definition == null ? Conditions.constant(false) : Definitions.parse(definition, this::exists);
+            String id = Secrets.newId("seg_");
+            List<MembershipChange> defined = define(id, n, c, kind, definition == null ? List.of() : null);
+            Instant now = Instant.now();
+            SegmentRecord saved;
+            try {
+                saved = repo.insert(new SegmentRecord(id, n, definition, kind.wireName(), now, now, createdBy));
+                if (kind == SegmentKind.STATIC) repo.saveStaticMembers(id, allMembers(id));
+            } catch (RuntimeException e) {
+                engine.remove(id);
+                throw e;
+            }
+            dispatcher.publish(defined);
+            return saved;
+        }
+    }
+
+    /** Changes name, definition or kind; null keeps the current value. */
+    public SegmentRecord update(String id, String name, String definition, String kindName) {
+        synchronized (writes) {
+            SegmentRecord old = get(id);
+            String n = name == null ? old.name() : Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
+            if (!n.equals(old.name())) {
+                if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
+                List<String> users = referencing(old.name());
+                if (!users.isEmpty()) {
+                    throw ApiException.conflict("cannot rename '" + old.name() + "': referred to by name from " + users);
+                }
+            }
+            SegmentKind kind = kind(kindName, SavedSegments.kindOf(old));
+            String def = definition != null ? definition : old.definition();
+            if (kind == SegmentKind.DYNAMIC && def == null) throw ApiException.badRequest("\"definition\" is required for a dynamic segment");
+            Condition c = def == null ? Conditions.constant(false) : Definitions.parse(def, this::exists);
+            // A static segment keeps its saved list unless a definition is given to snapshot anew.
+            boolean snapshot = kind == SegmentKind.STATIC && (definition != null || SavedSegments.kindOf(old) != SegmentKind.STATIC);
+            Collection<String> members = kind == SegmentKind.STATIC && !snapshot ? repo.staticMembers(id) : null;
+            List<MembershipChange> defined = define(id, n, c, kind, members);
+            SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy()))
+                    .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
+            if (snapshot) repo.saveStaticMembers(id, allMembers(id));
+            else if (kind == SegmentKind.DYNAMIC && SavedSegments.kindOf(old) == SegmentKind.STATIC) repo.saveStaticMembers(id, List.of());
+            dispatcher.publish(defined);
+            return updated;
+        }
+    }
+
+    public void delete(String id) {
+        synchronized (writes) {
+            SegmentRecord old = get(id);
+            List<String> users = referencing(old.name());
+            if (!users.isEmpty()) throw ApiException.conflict("cannot delete '" + old.name() + "': referred to by name from " + users);
+            engine.remove(id);
+            repo.delete(id);
+            changes.deleteSegment(id);
+        }
+    }
+
+    /** Re-takes a static segment's snapshot from its definition. */
+    public List<MembershipChange> refresh(String id) {
+        synchronized (writes) {
+            SegmentRecord s = get(id);
+            if (SavedSegments.kindOf(s) != SegmentKind.STATIC) throw ApiException.badRequest("segment '" + s.name() + "' is dynamic: it is always current");
+            if (s.definition() == null) {
+                throw ApiException.badRequest("segment '" + s.name() + "' has no definition (its members were uploaded); upload a new list instead");
+            }
+            List<MembershipChange> defined = SavedSegments.install(engine, s, null);
+            repo.saveStaticMembers(id, allMembers(id));
+            dispatcher.publish(defined);
+            return defined;
+        }
+    }
+
+    /** Replaces a static segment's members with an uploaded list; the definition is dropped. */
+    public List<MembershipChange> replaceMembers(String id, List<String> userKeys) {
+        synchronized (writes) {
+            SegmentRecord s = get(id);
+            if (SavedSegments.kindOf(s) != SegmentKind.STATIC) {
+                throw ApiException.badRequest("segment '" + s.name() + "' is dynamic; only a static segment takes an uploaded list");
+            }
+            List<MembershipChange> defined = define(id, s.name(), Conditions.constant(false), SegmentKind.STATIC, userKeys);
+            repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy()));
+            repo.saveStaticMembers(id, userKeys);
+            dispatcher.publish(defined);
+            return defined;
+        }
+    }
+
+    public int preview(String definition) {
+        return engine.preview(Definitions.parse(definition, this::exists));
+    }
+
+    public MembersPage members(String id, String after, int limit) {
+        get(id);
+        try {
+            return engine.members(id, after, limit);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private boolean exists(String name) {
+        return repo.byName(name).isPresent();
+    }
+
+    private List<MembershipChange> define(String id, String name, Condition c, SegmentKind kind, Collection<String> members) {
+        try {
+            return engine.define(id, name, c, kind, members);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private List<String> allMembers(String id) {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            MembersPage page = engine.members(id, cursor, 10_000);
+            all.addAll(page.members());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** Names of the segments whose definitions refer to {@code name}. */
+    private List<String> referencing(String name) {
+        List<String> out = new ArrayList<>();
+        for (SegmentRecord s : repo.list()) {
+            if (s.definition() == null || s.name().equals(name)) continue;
+            try {
+                if (Conditions.referencedSegments(SegmentParser.parse(s.definition())).contains(name)) out.add(s.name());
+            } catch (SegmentSyntaxException e) {
+                // a definition that no longer parses refers to nothing the engine knows
+            }
+        }
+        return out;
+    }
+
+    private static SegmentKind kind(String name, SegmentKind absent) {
+        if (name == null) return absent;
+        SegmentKind k = SegmentKind.parse(name);
+        if (k == null) throw ApiException.badRequest("\"kind\" must be \"dynamic\" or \"static\", got '" + Texts.clip(name, 40) + "'");
+        return k;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.strata.server.segments;
+
+import dev.strata.server.security.Caller;
+import dev.strata.server.web.Sizes;
+import dev.strata.store.SegmentRepository.SegmentRecord;
+import java.time.Instant;
+
+/**
+ * A segment as the API shows it.
+ *
+ * @param size the member count now: a number, or {@code "<11"} for an analyst when it is 1..10
+ */
+public record SegmentView(String id, String name, String definition, String kind, Object size, Instant createdAt,
+                          Instant updatedAt, String createdBy) {
+
+    static SegmentView of(SegmentRecord s, int size, Caller caller) {
+        return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), Sizes.shown(size, caller), s.createdAt(),
+                s.updatedAt(), s.createdBy());
+    }
+}
