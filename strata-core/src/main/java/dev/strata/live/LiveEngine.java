@@ -101,6 +101,9 @@ public final class LiveEngine {
             }
             checkReferences(name, definition);
             RoaringBitmap members;
+            if (definition == null && (kind != SegmentKind.STATIC || staticMembers == null)) {
+                throw new IllegalArgumentException("only a static segment from a member list may have no definition");
+            }
             if (kind == SegmentKind.STATIC && staticMembers != null) {
                 members = new RoaringBitmap();
                 for (String key : staticMembers) {
@@ -373,9 +376,22 @@ public final class LiveEngine {
             int u = idOf(userKey);
             if (u < 0 || erased.contains(u)) throw new IllegalArgumentException("no profile \"" + userKey + "\"");
             long now = clock.getAsLong();
+            boolean member = seg.members.contains(u);
+            if (seg.definition == null) {
+                // A static segment uploaded as a list: membership is the whole explanation.
+                return new Explanation(seg.id, userKey, member, now,
+                        new Explanation.Node("uploaded member list", member, Map.of("staticMember", member), List.of()));
+            }
             LiveProfile p = liveProfile(u, false);
-            return new Explanation(seg.id, userKey, seg.members.contains(u), now,
-                    ProfileExplainer.explain(seg.definition, p, now, references(u)));
+            Explanation.Node root = ProfileExplainer.explain(seg.definition, p, now, references(u));
+            if (!seg.dynamic()) {
+                // A static snapshot: members were fixed when it was saved; the tree shows the definition now.
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("staticMember", member);
+                facts.put("definitionHoldsNow", root.holds());
+                root = new Explanation.Node("static snapshot of: " + root.condition(), member, facts, List.of(root));
+            }
+            return new Explanation(seg.id, userKey, member, now, root);
         } finally {
             lock.readLock().unlock();
         }

@@ -173,4 +173,18 @@ class LiveEngineTest {
         assertThat(count.facts()).containsEntry("matchingEvents", 1L).containsEntry("eventsOfThatName", 2);
         assertThatThrownBy(() -> e.explain("s", "ghost")).hasMessageContaining("no profile");
     }
+
+    @Test
+    void a_static_segment_explains_its_fixed_membership() {
+        LiveEngine e = engine(List.of(identify("a", T - DAY, "plan", new Json.Str("x")), identify("b", T - DAY, "plan", new Json.Str("y"))));
+        e.define("list", "list", null, SegmentKind.STATIC, List.of("a"));
+        assertThat(e.explain("list", "a").member()).isTrue();
+        assertThat(e.explain("list", "b").root().facts()).containsEntry("staticMember", false);
+        e.define("snap", "snap", SegmentParser.parse("plan = \"x\""), SegmentKind.STATIC, null);
+        ingest(e, identify("b", T, "plan", new Json.Str("x")));
+        Explanation b = e.explain("snap", "b");
+        assertThat(b.member()).isFalse();
+        assertThat(b.root().facts()).containsEntry("definitionHoldsNow", true);
+        assertThatThrownBy(() -> e.define("d", "d", null, SegmentKind.DYNAMIC, null)).hasMessageContaining("no definition");
+    }
 }
