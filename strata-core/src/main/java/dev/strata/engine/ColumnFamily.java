@@ -128,16 +128,27 @@ final class ColumnFamily {
     /** An immutable copy with {@code rows} rows, reordered by {@code order} when not null. */
     ColumnFamily compact(int rows, int[] order) {
         ColumnFamily out = new ColumnFamily(dictionary, 0);
-        copyLevel(roots, out.roots, out.all, rows, order);
+        out.copyLevel(roots, out.roots, rows, order);
         return out;
     }
 
-    private static void copyLevel(Level from, Level to, List<ValueColumn> all, int rows, int[] order) {
+    private void copyLevel(Level from, Level to, int rows, int[] order) {
         for (int i = 0; i < from.size; i++) {
-            Node copy = new Node(from.nodes[i].column.compact(rows, order));
-            all.add(copy.column);
-            to.put(from.keys[i], copy);
-            copyLevel(from.nodes[i].children, copy.children, all, rows, order);
+            Node copy = attach(to, from.keys[i], from.nodes[i].column.compact(rows, order));
+            copyLevel(from.nodes[i].children, copy.children, rows, order);
         }
+    }
+
+    /** The top-level keys; a snapshot walks the tree from here. */
+    Level roots() {
+        return roots;
+    }
+
+    /** Adds a finished column at {@code key} under {@code level}: how a compacted or restored family is assembled. */
+    Node attach(Level level, String key, ValueColumn column) {
+        Node node = new Node(column);
+        level.put(key, node);
+        all.add(column);
+        return node;
     }
 }

@@ -43,6 +43,15 @@ final class EventLog {
         return timestamps.length;
     }
 
+    /** offsets[u]..offsets[u+1] are user u's rows; for writing a snapshot, not to be modified. */
+    int[] offsets() {
+        return offsets;
+    }
+
+    ColumnFamily properties() {
+        return properties;
+    }
+
     ValueColumn property(Path path) {
         return properties.column(path);
     }

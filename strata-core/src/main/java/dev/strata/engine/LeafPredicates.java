@@ -18,9 +18,9 @@ final class LeafPredicates {
     private final long asOf;
     private final ConcurrentHashMap<Condition, IntPredicate> cache = new ConcurrentHashMap<>();
 
-    LeafPredicates(Population population) {
+    LeafPredicates(Population population, long asOf) {
         this.population = population;
-        this.asOf = population.asOf();
+        this.asOf = asOf;
         this.values = new ValueTests(population.dictionary, asOf);
     }
 

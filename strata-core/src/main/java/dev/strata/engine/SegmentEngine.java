@@ -20,16 +20,39 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class SegmentEngine {
     private final Population population;
+    private final long instant;
     private final LeafPredicates leaves;
     private final RoaringBitmap universe;
     /** Members of referenced definitions over the whole population, keyed by the definition. */
     private final Map<Condition, RoaringBitmap> referenced = new ConcurrentHashMap<>();
 
     public SegmentEngine(Population population) {
+        this(population, population.asOf(), null);
+    }
+
+    private SegmentEngine(Population population, long instant, RoaringBitmap universe) {
         this.population = population;
-        this.leaves = new LeafPredicates(population);
-        this.universe = new RoaringBitmap();
-        if (population.size() > 0) universe.add(0L, population.size());
+        this.instant = instant;
+        this.leaves = new LeafPredicates(population, instant);
+        if (universe == null) {
+            universe = new RoaringBitmap();
+            if (population.size() > 0) universe.add(0L, population.size());
+        }
+        this.universe = universe;
+    }
+
+    /**
+     * The same population evaluated as of another instant: windows and ages move with it. Events
+     * stamped after the instant are outside every window. A live population is built with an
+     * instant far in the future so it holds every message, then read through this view at "now".
+     */
+    public SegmentEngine at(long instant) {
+        return instant == this.instant ? this : new SegmentEngine(population, instant, universe);
+    }
+
+    /** The instant this engine evaluates at. */
+    public long instant() {
+        return instant;
     }
 
     public Population population() {
@@ -43,23 +66,38 @@ public final class SegmentEngine {
      * @throws IllegalArgumentException for a reference to an unknown segment or a cycle of references
      */
     public RoaringBitmap evaluate(Condition condition, Map<String, Condition> segments) {
-        RoaringBitmap r = new Run(segments).eval(condition, universe);
+        return evaluate(condition, segments, Map.of());
+    }
+
+    /**
+     * As {@link #evaluate(Condition, Map)}, where a reference to a name in {@code fixed} reads
+     * that bitmap of dense ids (a static segment's members) instead of a definition.
+     */
+    public RoaringBitmap evaluate(Condition condition, Map<String, Condition> segments, Map<String, RoaringBitmap> fixed) {
+        RoaringBitmap r = new Run(segments, fixed).eval(condition, universe);
         return r == universe ? universe.clone() : r;
     }
 
     /** Whether the user with dense id {@code user} satisfies {@code condition}. */
     public boolean test(int user, Condition condition, Map<String, Condition> segments) {
+        return test(user, condition, segments, Map.of());
+    }
+
+    /** As {@link #test(int, Condition, Map)}, with static members for some references. */
+    public boolean test(int user, Condition condition, Map<String, Condition> segments, Map<String, RoaringBitmap> fixed) {
         if (user < 0 || user >= population.size()) throw new IllegalArgumentException("no profile with dense id " + user);
-        return new Run(segments).test(user, condition);
+        return new Run(segments, fixed).test(user, condition);
     }
 
     /** One evaluation: carries the segment definitions and the stack of references being followed. */
     private final class Run {
         private final Map<String, Condition> segments;
+        private final Map<String, RoaringBitmap> fixed;
         private final Deque<String> following = new ArrayDeque<>();
 
-        Run(Map<String, Condition> segments) {
+        Run(Map<String, Condition> segments, Map<String, RoaringBitmap> fixed) {
             this.segments = segments;
+            this.fixed = fixed;
         }
 
         /** Members of c among candidates (never null; may return candidates itself). */
@@ -122,6 +160,8 @@ public final class SegmentEngine {
             }
             if (c instanceof Condition.Not n) return !test(user, n.child());
             if (c instanceof Condition.InSegment s) {
+                RoaringBitmap members = fixed.get(s.name());
+                if (members != null) return members.contains(user);
                 Condition def = definition(s.name());
                 following.push(s.name());
                 try {
@@ -134,14 +174,18 @@ public final class SegmentEngine {
         }
 
         private RoaringBitmap referenced(String name) {
+            RoaringBitmap members = fixed.get(name);
+            if (members != null) return members;
             Condition def = definition(name);
-            RoaringBitmap cached = referenced.get(def);
+            // Static members may change between evaluations: cache only what definitions alone decide.
+            boolean cacheable = fixed.isEmpty();
+            RoaringBitmap cached = cacheable ? referenced.get(def) : null;
             if (cached != null) return cached;
             following.push(name);
             try {
                 RoaringBitmap r = eval(def, universe);
                 if (r == universe) r = universe.clone();
-                referenced.putIfAbsent(def, r);
+                if (cacheable) referenced.putIfAbsent(def, r);
                 return r;
             } finally {
                 following.pop();

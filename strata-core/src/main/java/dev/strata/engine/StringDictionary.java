@@ -6,8 +6,29 @@ import java.util.List;
 
 /** Dense int codes for strings, shared by every column so a string is stored once. */
 final class StringDictionary {
-    private final HashMap<String, Integer> codes = new HashMap<>();
-    private final List<String> strings = new ArrayList<>();
+    private final HashMap<String, Integer> codes;
+    private final List<String> strings;
+
+    StringDictionary() {
+        this(16);
+    }
+
+    private StringDictionary(int expected) {
+        codes = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        strings = new ArrayList<>(expected);
+    }
+
+    /** A dictionary in which {@code strings[i]} has code i, as restored from a snapshot. */
+    static StringDictionary of(String[] strings) {
+        StringDictionary d = new StringDictionary(strings.length);
+        for (int i = 0; i < strings.length; i++) {
+            String s = strings[i];
+            if (d.encode(s) != i) {
+                throw new IllegalArgumentException("the string \"" + s + "\" appears twice in the dictionary");
+            }
+        }
+        return d;
+    }
 
     int encode(String s) {
         Integer code = codes.get(s);

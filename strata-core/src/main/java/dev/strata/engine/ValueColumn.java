@@ -22,7 +22,8 @@ final class ValueColumn {
         tags = new byte[Math.max(capacity, 16)];
     }
 
-    private ValueColumn(byte[] tags, double[] nums, int[] strs, int present) {
+    /** A finished column: from {@link #compact}, or restored from a snapshot. */
+    ValueColumn(byte[] tags, double[] nums, int[] strs, int present) {
         this.tags = tags;
         this.nums = nums;
         this.strs = strs;

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  */
 final class ValueTests {
     private static final IntPredicate NEVER = row -> false;
+    /** 9999-12-31T23:59:59.999Z, the last instant the language's dates reach. */
+    private static final long LATEST_DATE_INSTANT = 253_402_300_799_999L;
 
     private final StringDictionary dictionary;
     private final long asOfDateKey;
@@ -25,7 +27,8 @@ final class ValueTests {
 
     ValueTests(StringDictionary dictionary, long asOf) {
         this.dictionary = dictionary;
-        this.asOfDateKey = DateKeys.ofEpochMilli(asOf);
+        // A live population is built "as of" the far future; ages are read through an instant view.
+        this.asOfDateKey = DateKeys.ofEpochMilli(Math.max(LATEST_DATE_INSTANT * -1, Math.min(asOf, LATEST_DATE_INSTANT)));
     }
 
     /** A test on a profile (trait or context) column: rows are users, so per-row caches pay off. */
