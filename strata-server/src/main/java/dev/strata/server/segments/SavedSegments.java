@@ -1,7 +1,6 @@
 package dev.strata.server.segments;
 
 import dev.strata.lang.Condition;
-import dev.strata.lang.Conditions;
 import dev.strata.lang.SegmentParser;
 import dev.strata.live.LiveEngine;
 import dev.strata.live.MembershipChange;
@@ -46,9 +45,9 @@ public final class SavedSegments {
         return engine.define(s.id(), s.name(), condition(s), kindOf(s), staticMembers);
     }
 
-    /** The saved definition; a static segment uploaded as a list has none and matches no one by itself. */
+    /** The saved definition; null for a static segment uploaded as a list. */
     static Condition condition(SegmentRecord s) {
-        return s.definition() == null ? Conditions.constant(false) : SegmentParser.parse(s.definition());
+        return s.definition() == null ? null : SegmentParser.parse(s.definition());
     }
 
     static SegmentKind kindOf(SegmentRecord s) {

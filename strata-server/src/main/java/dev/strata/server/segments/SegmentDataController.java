@@ -111,7 +111,8 @@ public class SegmentDataController {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segmentId", id);
-        out.put("size", Sizes.shown(segments.size(id), caller));
+        Integer size = segments.size(id);
+        out.put("size", size == null ? null : Sizes.shown(size, caller));
         out.put("days", days);
         return out;
     }

@@ -51,8 +51,9 @@ public class SegmentService {
         return repo.get(id).orElseThrow(() -> ApiException.notFound("no segment with id '" + Texts.clip(id, 100) + "'"));
     }
 
-    public int size(String id) {
-        return engine.size(id);
+    /** Members now; null when the engine could not define the saved segment at start (see the log). */
+    public Integer size(String id) {
+        return engine.hasSegment(id) ? engine.size(id) : null;
     }
 
     /**
@@ -65,7 +66,7 @@ public class SegmentService {
         synchronized (writes) {
             if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
             if (kind == SegmentKind.DYNAMIC && definition == null) throw ApiException.badRequest("\"definition\" is required for a dynamic segment");
-            Condition c = definition == null ? Conditions.constant(false) : Definitions.parse(definition, this::exists);
+            Condition c = definition == null ? null : Definitions.parse(definition, this::exists);
             String id = Secrets.newId("seg_");
             List<MembershipChange> defined = define(id, n, c, kind, definition == null ? List.of() : null);
             Instant now = Instant.now();
@@ -97,7 +98,7 @@ public class SegmentService {
             SegmentKind kind = kind(kindName, SavedSegments.kindOf(old));
             String def = definition != null ? definition : old.definition();
             if (kind == SegmentKind.DYNAMIC && def == null) throw ApiException.badRequest("\"definition\" is required for a dynamic segment");
-            Condition c = def == null ? Conditions.constant(false) : Definitions.parse(def, this::exists);
+            Condition c = def == null ? null : Definitions.parse(def, this::exists);
             // A static segment keeps its saved list unless a definition is given to snapshot anew.
             boolean snapshot = kind == SegmentKind.STATIC && (definition != null || SavedSegments.kindOf(old) != SegmentKind.STATIC);
             Collection<String> members = kind == SegmentKind.STATIC && !snapshot ? repo.staticMembers(id) : null;
@@ -116,7 +117,11 @@ public class SegmentService {
             SegmentRecord old = get(id);
             List<String> users = referencing(old.name());
             if (!users.isEmpty()) throw ApiException.conflict("cannot delete '" + old.name() + "': referred to by name from " + users);
-            engine.remove(id);
+            try {
+                engine.remove(id);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.conflict(e.getMessage());
+            }
             repo.delete(id);
             changes.deleteSegment(id);
         }
@@ -144,7 +149,7 @@ public class SegmentService {
             if (SavedSegments.kindOf(s) != SegmentKind.STATIC) {
                 throw ApiException.badRequest("segment '" + s.name() + "' is dynamic; only a static segment takes an uploaded list");
             }
-            List<MembershipChange> defined = define(id, s.name(), Conditions.constant(false), SegmentKind.STATIC, userKeys);
+            List<MembershipChange> defined = define(id, s.name(), null, SegmentKind.STATIC, userKeys);
             repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy()));
             repo.saveStaticMembers(id, userKeys);
             dispatcher.publish(defined);

@@ -8,13 +8,14 @@ import java.time.Instant;
 /**
  * A segment as the API shows it.
  *
- * @param size the member count now: a number, or {@code "<11"} for an analyst when it is 1..10
+ * @param size the member count now: a number, or {@code "<11"} for an analyst when it is 1..10; null when
+ *             the saved definition could not be defined at start
  */
 public record SegmentView(String id, String name, String definition, String kind, Object size, Instant createdAt,
                           Instant updatedAt, String createdBy) {
 
-    static SegmentView of(SegmentRecord s, int size, Caller caller) {
-        return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), Sizes.shown(size, caller), s.createdAt(),
+    static SegmentView of(SegmentRecord s, Integer size, Caller caller) {
+        return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), size == null ? null : Sizes.shown(size, caller), s.createdAt(),
                 s.updatedAt(), s.createdBy());
     }
 }

@@ -94,6 +94,12 @@ public class ApiErrors {
                 + Texts.clip(req.getRequestURI(), 200)), req);
     }
 
+    /** The engine's answer for a segment it does not hold. */
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    public ResponseEntity<Map<String, Object>> noSuchElement(java.util.NoSuchElementException e, HttpServletRequest req) {
+        return answer(HttpStatus.NOT_FOUND, Map.of("error", String.valueOf(e.getMessage())), req);
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> defect(Exception e, HttpServletRequest req) {
         log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
