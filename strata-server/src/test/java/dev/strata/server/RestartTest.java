@@ -129,4 +129,39 @@ class RestartTest {
             assertThat(seen).containsAll(acknowledged);
         }
     }
+
+    @Test
+    void aSnapshotPlusTheMessagesStoredAfterItGivesTheSameProfilesAndErasuresStay() throws Exception {
+        try (TestServer s = TestServer.start(dir)) {
+            s.ingest("batch", Messages.batch(Messages.identify("sn-1", "sn-1-a", "{\"tier\":1}"),
+                    Messages.identify("sn-2", "sn-2-a", "{\"tier\":1}"), Messages.identify("sn-3", "sn-3-a", "{\"tier\":1}")));
+            s.createSegment("Tier 2", "tier = 2");
+        }
+        try (TestServer s = TestServer.start(dir)) {
+            // this start replayed the store and writes the snapshot in the background
+            for (int i = 0; i < 100 && !snapshotExists(); i++) Thread.sleep(50);
+            assertThat(snapshotExists()).isTrue();
+            s.ingest("identify", Messages.identify("sn-1", "sn-1-b", "{\"tier\":2}"));
+            s.ingest("identify", Messages.identify("sn-4", "sn-4-a", "{\"tier\":2}"));
+        }
+        try (TestServer s = TestServer.start(dir)) {
+            String tier2 = s.get("/api/segments").json().get("segments").get(0).get("id").asString();
+            assertThat(s.get("/api/segments/" + tier2 + "/members").json().get("members").toString())
+                    .isEqualTo("[\"sn-1\",\"sn-4\"]");
+            assertThat(s.get("/api/profiles/sn-2").json().get("traits").get("tier").asInt()).isEqualTo(1);
+            assertThat(s.api("DELETE", "/api/profiles/sn-2", Role.ADMIN).status()).isEqualTo(200);
+            assertThat(snapshotExists()).as("an erasure deletes the snapshot that still holds the user").isFalse();
+        }
+        try (TestServer s = TestServer.start(dir)) {
+            assertThat(s.get("/api/profiles/sn-2").status()).isEqualTo(404);
+            assertThat(s.get("/api/profiles/sn-3").status()).isEqualTo(200);
+            assertThat(s.get("/api/stats").json().get("profiles").asInt()).isEqualTo(3);
+        }
+    }
+
+    private boolean snapshotExists() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".snapshot"));
+        }
+    }
 }

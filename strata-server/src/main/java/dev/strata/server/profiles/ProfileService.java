@@ -3,6 +3,7 @@ package dev.strata.server.profiles;
 import dev.strata.live.LiveEngine;
 import dev.strata.live.ProfileView;
 import dev.strata.server.ingest.IngestPipeline;
+import dev.strata.server.live.SnapshotFile;
 import dev.strata.server.web.ApiException;
 import dev.strata.server.web.Texts;
 import dev.strata.store.MessageLog;
@@ -25,8 +26,10 @@ public class ProfileService {
     private final MessageLog messages;
     private final SegmentRepository segments;
     private final IngestPipeline pipeline;
+    private final SnapshotFile snapshot;
 
-    public ProfileService(LiveEngine engine, Store store, IngestPipeline pipeline) {
+    public ProfileService(LiveEngine engine, Store store, IngestPipeline pipeline, SnapshotFile snapshot) {
+        this.snapshot = snapshot;
         this.engine = engine;
         this.messages = store.messages();
         this.segments = store.segments();
@@ -53,6 +56,7 @@ public class ProfileService {
 
     /** Erases the user everywhere and leaves a tombstone that refuses their messages from now on. */
     public IngestPipeline.Erasure erase(String userKey) {
+        snapshot.invalidate();
         IngestPipeline.Erasure erasure;
         try {
             erasure = pipeline.erase(userKey).get(60, TimeUnit.SECONDS);
