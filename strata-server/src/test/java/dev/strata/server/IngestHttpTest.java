@@ -38,7 +38,8 @@ class IngestHttpTest {
 
     @Test
     void identifyAndTrackAreStoredAndReadBackNewestFirst() {
-        Response r = s.ingest("identify", "{\"userId\":\"ing-1\",\"messageId\":\"ing-1-a\",\"traits\":{\"plan\":\"gold\",\"age\":41}}");
+        Response r = s.ingest("identify", "{\"userId\":\"ing-1\",\"messageId\":\"ing-1-a\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+                + "\"traits\":{\"plan\":\"gold\",\"age\":41}}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("success").asBoolean()).isTrue();
         assertThat(r.json().get("stored").asInt()).isEqualTo(1);

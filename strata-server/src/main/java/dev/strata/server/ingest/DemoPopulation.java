@@ -37,7 +37,7 @@ public final class DemoPopulation {
     }
 
     public static void loadIfEmpty(Store store, Path dataDir, int profiles) {
-        if (store.messages().count() > 0) {
+        if (store.messages().lastSeq() > 0) {
             log.info("demo: the store holds messages already; nothing generated");
             return;
         }
