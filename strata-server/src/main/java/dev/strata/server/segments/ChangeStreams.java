@@ -5,15 +5,20 @@ import dev.strata.server.live.ChangeListener;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,10 +28,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-Sent Event streams of one segment's entries and exits. Each change is an event named
  * {@code change} whose data is {@code {"segmentId","userId","change":"entered"|"exited","at"}}; a
  * comment every 15 s keeps idle connections open and finds dead ones.
+ *
+ * <p>Each subscriber has its own bounded queue, written by its own sender task, so a slow client
+ * never holds up the change dispatcher (and with it the change log and webhooks): a client that
+ * falls {@value #QUEUE} events behind is disconnected and may reconnect and read
+ * {@code /changes?since=} to catch up.
  */
 @Component
 public class ChangeStreams implements ChangeListener, SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ChangeStreams.class);
     static final long HEARTBEAT_SECONDS = 15;
+    static final int QUEUE = 10_000;
 
     /** One change as streamed and as sent to webhooks. */
     public record ChangeEvent(String segmentId, String userId, String change, Instant at) {
@@ -35,25 +47,92 @@ public class ChangeStreams implements ChangeListener, SmartLifecycle {
         }
     }
 
-    private final Map<String, Set<SseEmitter>> bySegment = new ConcurrentHashMap<>();
+    /** One open stream. */
+    private final class Subscriber {
+        final String segmentId;
+        final SseEmitter emitter = new SseEmitter(0L);
+        final BlockingQueue<ChangeEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+        final AtomicBoolean sending = new AtomicBoolean();
+        volatile boolean closed;
+
+        Subscriber(String segmentId) {
+            this.segmentId = segmentId;
+        }
+
+        void offer(ChangeEvent e) {
+            if (closed) return;
+            if (!queue.offer(e)) {
+                log.warn("an SSE client of segment {} fell {} changes behind; disconnecting it", segmentId, QUEUE);
+                close();
+                return;
+            }
+            schedule();
+        }
+
+        void schedule() {
+            if (!closed && sending.compareAndSet(false, true)) senders.execute(this::drain);
+        }
+
+        private void drain() {
+            try {
+                ChangeEvent e;
+                while (!closed && (e = queue.poll()) != null) {
+                    emitter.send(SseEmitter.event().name("change").data(e, MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException ex) {
+                close();
+            } finally {
+                sending.set(false);
+            }
+            if (!queue.isEmpty()) schedule();
+        }
+
+        void heartbeat() {
+            if (closed) return;
+            senders.execute(() -> {
+                try {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                } catch (IOException | IllegalStateException ex) {
+                    close();
+                }
+            });
+        }
+
+        void close() {
+            if (closed) return;
+            closed = true;
+            Set<Subscriber> set = bySegment.get(segmentId);
+            if (set != null) set.remove(this);
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // the connection is gone already
+            }
+        }
+    }
+
+    private final Map<String, Set<Subscriber>> bySegment = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "strata-sse");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ScheduledExecutorService heartbeat;
 
     /** A new stream of the segment's changes from now on. */
     public SseEmitter subscribe(String segmentId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Set<SseEmitter> set = bySegment.computeIfAbsent(segmentId, k -> new CopyOnWriteArraySet<>());
-        set.add(emitter);
-        Runnable remove = () -> set.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
+        Subscriber s = new Subscriber(segmentId);
+        bySegment.computeIfAbsent(segmentId, k -> new CopyOnWriteArraySet<>()).add(s);
+        s.emitter.onCompletion(s::close);
+        s.emitter.onTimeout(s::close);
+        s.emitter.onError(e -> s.close());
         try {
             // Tells the client the subscription is live before any change arrives.
-            emitter.send(SseEmitter.event().name("subscribed").data(Map.of("segmentId", segmentId), MediaType.APPLICATION_JSON));
+            s.emitter.send(SseEmitter.event().name("subscribed").data(Map.of("segmentId", segmentId), MediaType.APPLICATION_JSON));
         } catch (IOException e) {
-            remove.run();
+            s.close();
         }
-        return emitter;
+        return s.emitter;
     }
 
     public int subscribers() {
@@ -62,41 +141,13 @@ public class ChangeStreams implements ChangeListener, SmartLifecycle {
 
     @Override
     public void onChanges(List<MembershipChange> changes) {
-        Map<String, List<ChangeEvent>> grouped = new LinkedHashMap<>();
+        if (bySegment.isEmpty()) return;
         for (MembershipChange c : changes) {
-            if (bySegment.containsKey(c.segmentId())) grouped.computeIfAbsent(c.segmentId(), k -> new ArrayList<>()).add(ChangeEvent.of(c));
+            Set<Subscriber> set = bySegment.get(c.segmentId());
+            if (set == null || set.isEmpty()) continue;
+            ChangeEvent e = ChangeEvent.of(c);
+            for (Subscriber s : set) s.offer(e);
         }
-        grouped.forEach((segmentId, events) -> {
-            for (SseEmitter e : bySegment.getOrDefault(segmentId, Set.of())) {
-                try {
-                    for (ChangeEvent ev : events) e.send(SseEmitter.event().name("change").data(ev, MediaType.APPLICATION_JSON));
-                } catch (IOException | IllegalStateException ex) {
-                    drop(segmentId, e);
-                }
-            }
-        });
-    }
-
-    private void drop(String segmentId, SseEmitter e) {
-        Set<SseEmitter> set = bySegment.get(segmentId);
-        if (set != null) set.remove(e);
-        try {
-            e.complete();
-        } catch (RuntimeException ignored) {
-            // the connection is gone already
-        }
-    }
-
-    private void beat() {
-        bySegment.forEach((segmentId, set) -> {
-            for (SseEmitter e : set) {
-                try {
-                    e.send(SseEmitter.event().comment("keep-alive"));
-                } catch (IOException | IllegalStateException ex) {
-                    drop(segmentId, e);
-                }
-            }
-        });
     }
 
     @Override
@@ -106,7 +157,8 @@ public class ChangeStreams implements ChangeListener, SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        s.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        s.scheduleWithFixedDelay(() -> bySegment.values().forEach(set -> set.forEach(Subscriber::heartbeat)),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         heartbeat = s;
     }
 
@@ -116,9 +168,10 @@ public class ChangeStreams implements ChangeListener, SmartLifecycle {
         ScheduledExecutorService s = heartbeat;
         if (s != null) s.shutdownNow();
         heartbeat = null;
-        bySegment.forEach((segmentId, set) -> {
-            for (SseEmitter e : set) drop(segmentId, e);
-        });
+        List<Subscriber> all = new ArrayList<>();
+        bySegment.values().forEach(all::addAll);
+        all.forEach(Subscriber::close);
+        senders.shutdown();
     }
 
     @Override
