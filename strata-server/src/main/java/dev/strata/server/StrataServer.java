@@ -34,8 +34,11 @@ public final class StrataServer {
         return p;
     }
 
+    /** Runs with options from the environment and STRATA_CONFIG only (the CLI's serve command adds flags). */
     public static void main(String[] args) throws InterruptedException {
-        RunningServer server = start(OptionSources.resolve(Map.of(), System.getenv()));
+        ServerOptions options = OptionSources.resolve(Map.of(), System.getenv());
+        RunningServer server = start(options);
+        System.err.println("strata listening on http://" + options.host() + ":" + server.port());
         server.awaitClose();
     }
 }
