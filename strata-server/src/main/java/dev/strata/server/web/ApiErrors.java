@@ -1,5 +1,6 @@
 package dev.strata.server.web;
 
+import dev.strata.store.StoreConflictException;
 import dev.strata.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -33,6 +34,12 @@ public class ApiErrors {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest req) {
         return answer(e.status(), e.body(), req);
+    }
+
+    /** A uniqueness rule broken by a concurrent write (two segments created with one name at once). */
+    @ExceptionHandler(StoreConflictException.class)
+    public ResponseEntity<Map<String, Object>> conflict(StoreConflictException e, HttpServletRequest req) {
+        return answer(HttpStatus.CONFLICT, Map.of("error", e.getMessage()), req);
     }
 
     @ExceptionHandler(StoreException.class)
