@@ -32,6 +32,7 @@ public final class DemoPopulation {
     private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
     static final String EXAMPLES = "/examples/healthcare-segments.tsv";
     private static final int CHUNK = 5_000;
+    private static final int IN_FLIGHT = 4;
 
     private DemoPopulation() {
     }
@@ -57,16 +58,17 @@ public final class DemoPopulation {
         }
     }
 
+    /** Appends in chunks, keeping a few in flight so that the store's group commit can merge them. */
     private static long ingest(MessageLog log, Path file) throws IOException {
         long now = System.currentTimeMillis();
         long stored = 0;
+        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<List<MessageLog.Appended>>> inFlight = new java.util.ArrayDeque<>();
         List<MessageLog.Pending> chunk = new ArrayList<>(CHUNK);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            int b;
             long lineNo = 0;
             while (true) {
-                b = in.read();
+                int b = in.read();
                 if (b != '\n' && b != -1) {
                     line.write(b);
                     continue;
@@ -77,12 +79,19 @@ public final class DemoPopulation {
                     line.reset();
                 }
                 if (chunk.size() == CHUNK || (b == -1 && !chunk.isEmpty())) {
-                    stored += log.append(chunk).join().stream().filter(a -> a.outcome() == MessageLog.Outcome.STORED).count();
+                    inFlight.add(log.append(chunk));
                     chunk = new ArrayList<>(CHUNK);
+                    if (inFlight.size() == IN_FLIGHT) stored += storedIn(inFlight.poll());
                 }
-                if (b == -1) return stored;
+                if (b == -1) break;
             }
         }
+        while (!inFlight.isEmpty()) stored += storedIn(inFlight.poll());
+        return stored;
+    }
+
+    private static long storedIn(java.util.concurrent.CompletableFuture<List<MessageLog.Appended>> f) {
+        return f.join().stream().filter(a -> a.outcome() == MessageLog.Outcome.STORED).count();
     }
 
     private static MessageLog.Pending prepare(byte[] line, long now, long lineNo) {
