@@ -101,6 +101,9 @@ public final class BenchMain implements Callable<Integer> {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("live")) {
+            System.exit(new CommandLine(new dev.strata.bench.server.LiveProbe()).execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("ingest")) {
             System.exit(new CommandLine(new dev.strata.bench.server.IngestLoad()).execute(Arrays.copyOfRange(args, 1, args.length)));
         }
