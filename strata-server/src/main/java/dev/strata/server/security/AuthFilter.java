@@ -92,7 +92,8 @@ public class AuthFilter extends OncePerRequestFilter {
         if (challenge != null) res.setHeader("WWW-Authenticate", challenge);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
-        String body = "{" + (ingest ? "\"success\":false," : "") + "\"error\":\"" + error.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        String text = error.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ");
+        String body = "{" + (ingest ? "\"success\":false," : "") + "\"error\":\"" + text + "\"}";
         res.getWriter().write(body);
     }
 }
