@@ -5,7 +5,4 @@ package dev.strata.server.security;
  * address the request came from.
  */
 public record Caller(String tokenId, String name, Role role, String remote) {
-    public boolean is(Role r) {
-        return role == r;
-    }
 }
