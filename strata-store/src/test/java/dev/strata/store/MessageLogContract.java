@@ -297,6 +297,35 @@ public abstract class MessageLogContract extends StoreTestBase {
     }
 
     @Test
+    void otherWritesProceedWhileMessagesAreAppended() throws Exception {
+        ExecutorService appender = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<Integer> appends = appender.submit(() -> {
+            int n = 0;
+            while (running.get()) {
+                List<Pending> batch = new ArrayList<>();
+                for (int i = 0; i < 20; i++) batch.add(msg("u" + i, "bg-" + n + "-" + i));
+                store.messages().append(batch).get(30, TimeUnit.SECONDS);
+                n++;
+            }
+            return n;
+        });
+        try {
+            for (int i = 0; i < 10; i++) {
+                long started = System.nanoTime();
+                store.audit().append(java.time.Instant.now(), "alice", "admin", "profile.read", "u" + i, "::1");
+                store.settings().put("k" + i, "v");
+                assertThat((System.nanoTime() - started) / 1_000_000).as("ms for two small writes").isLessThan(5_000);
+            }
+        } finally {
+            running.set(false);
+        }
+        assertThat(appends.get(30, TimeUnit.SECONDS)).isPositive();
+        appender.shutdown();
+        assertThat(store.audit().verify().entries()).isEqualTo(10);
+    }
+
+    @Test
     void reportsUnicodeKeysAndBodiesUnchanged() throws Exception {
         Set<String> keys = Set.of("zoë", "用户", "emoji-😀");
         for (String key : keys) append(new Pending(key, "id-" + key, 5L, "identify", "{\"name\":\"" + key + "\"}"));
