@@ -182,6 +182,26 @@ public abstract class MessageLogContract extends StoreTestBase {
     }
 
     @Test
+    void findsAndErasesAUsersMessagesAcrossIndexBuckets() throws Exception {
+        // the per-user index is bucketed by 4096 seqs: spread one user over three buckets
+        List<Long> seqsOfTarget = new ArrayList<>();
+        for (int chunk = 0; chunk < 3; chunk++) {
+            List<Pending> batch = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) batch.add(msg("filler-" + (i % 50), "f" + chunk + "-" + i));
+            batch.add(msg("target", "t" + chunk));
+            List<Appended> out = append(batch.toArray(new Pending[0]));
+            seqsOfTarget.add(out.get(out.size() - 1).seq());
+        }
+        assertThat(seqsOfTarget.get(2) / 4096).isGreaterThan(seqsOfTarget.get(0) / 4096);
+
+        assertThat(store.messages().messagesOf("target")).extracting(StoredMessage::seq).isEqualTo(seqsOfTarget);
+        assertThat(store.messages().erase("target")).isEqualTo(3);
+        assertThat(store.messages().messagesOf("target")).isEmpty();
+        assertThat(store.messages().count()).isEqualTo(12_000);
+        assertThat(store.messages().messagesOf("filler-7")).hasSize(240);
+    }
+
+    @Test
     void erasureDeletesTheUsersMessagesAndRefusesLaterOnes() throws Exception {
         append(msg("keep", "k1"), msg("gone", "g1"), msg("gone", "g2"), msg("keep", "k2"));
 

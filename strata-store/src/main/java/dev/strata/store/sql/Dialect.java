@@ -36,7 +36,7 @@ enum Dialect {
 
     /** Placeholders the migrations use for the types SQLite and PostgreSQL spell differently. */
     Map<String, String> schemaPlaceholders() {
-        return Map.of("seq_key", seqKey, "auto_key", autoKey);
+        return Map.of("seq_key", seqKey, "auto_key", autoKey, "user_bucket", Integer.toString(MessageTable.USER_BUCKET));
     }
 
     /** The URL as the driver should receive it (PostgreSQL: batched inserts rewritten to multi-row ones). */

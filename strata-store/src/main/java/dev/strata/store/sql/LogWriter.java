@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -183,15 +184,16 @@ final class LogWriter implements Runnable {
                     outcome.add(new Appended(Outcome.ERASED, 0));
                     continue;
                 }
+                Hash128 h = null;
                 if (p.messageId() != null) {
-                    Hash128 h = MessageIdHashes.hash(p.messageId());
+                    h = MessageIdHashes.hash(p.messageId());
                     if (!ids.add(h)) {
                         outcome.add(new Appended(Outcome.DUPLICATE, 0));
                         continue;
                     }
                     added.add(h);
                 }
-                rows.add(new Row(++seq, p));
+                rows.add(new Row(++seq, p, h));
                 outcome.add(new Appended(Outcome.STORED, seq));
             }
             outcomes.add(outcome);
@@ -200,18 +202,22 @@ final class LogWriter implements Runnable {
     }
 
     private void insertRows(List<Row> rows) throws SQLException {
-        if (insert == null) {
-            insert = connection.prepareStatement(
-                    "INSERT INTO messages (seq, user_key, message_id, ts, type, body) VALUES (?, ?, ?, ?, ?, ?)");
-        }
+        if (insert == null) insert = connection.prepareStatement(MessageTable.INSERT);
         for (Row row : rows) {
             Pending p = row.message();
             insert.setLong(1, row.seq());
             insert.setString(2, p.userKey());
             insert.setString(3, p.messageId());
-            insert.setLong(4, p.timestamp());
-            insert.setString(5, p.type());
-            insert.setString(6, p.json());
+            if (row.idHash() == null) {
+                insert.setNull(4, Types.BIGINT);
+                insert.setNull(5, Types.BIGINT);
+            } else {
+                insert.setLong(4, row.idHash().high());
+                insert.setLong(5, row.idHash().low());
+            }
+            insert.setLong(6, p.timestamp());
+            insert.setString(7, p.type());
+            insert.setString(8, p.json());
             insert.addBatch();
         }
         try {
@@ -282,21 +288,30 @@ final class LogWriter implements Runnable {
 
     private void erase(WriterTask.Erase task) {
         String userHash = Tombstones.hash(task.userKey());
-        List<String> erasedIds = new ArrayList<>();
-        int deleted;
+        List<Hash128> erasedIds = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        int deleted = 0;
         try {
             ensureReady();
             dialect.begin(connection);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT message_id FROM messages WHERE user_key = ? AND message_id IS NOT NULL")) {
-                select.setString(1, task.userKey());
+                    MessageTable.ofUser("m.seq, m.id_hash1, m.id_hash2"))) {
+                select.setLong(1, MessageTable.lastBucket(assignedSeq));
+                select.setString(2, task.userKey());
                 try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) erasedIds.add(rs.getString(1));
+                    while (rs.next()) {
+                        seqs.add(rs.getLong(1));
+                        long h1 = rs.getLong(2);
+                        if (!rs.wasNull()) erasedIds.add(new Hash128(h1, rs.getLong(3)));
+                    }
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE user_key = ?")) {
-                delete.setString(1, task.userKey());
-                deleted = delete.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    delete.setLong(1, seq);
+                    delete.addBatch();
+                }
+                if (!seqs.isEmpty()) for (int n : delete.executeBatch()) deleted += Math.max(n, 0);
             }
             try (PreparedStatement tombstone = connection.prepareStatement(
                     "INSERT INTO tombstones (user_hash, erased_at) VALUES (?, ?) ON CONFLICT (user_hash) DO NOTHING")) {
@@ -322,7 +337,7 @@ final class LogWriter implements Runnable {
             return;
         }
         tombstones.addHash(userHash);
-        for (String id : erasedIds) ids.remove(MessageIdHashes.hash(id));
+        for (Hash128 h : erasedIds) ids.remove(h);
         count -= deleted;
         task.future().complete(deleted);
     }
@@ -383,11 +398,12 @@ final class LogWriter implements Runnable {
         if (cursor) dialect.begin(connection);
         try (Statement st = connection.createStatement()) {
             st.setFetchSize(SEED_FETCH_SIZE);
-            try (ResultSet rs = st.executeQuery("SELECT message_id FROM messages")) {
+            // both columns are in the per-user index, so SQLite reads that instead of the whole table
+            try (ResultSet rs = st.executeQuery("SELECT id_hash1, id_hash2 FROM messages")) {
                 while (rs.next()) {
                     rows++;
-                    String id = rs.getString(1);
-                    if (id != null) ids.add(MessageIdHashes.hash(id));
+                    long h1 = rs.getLong(1);
+                    if (!rs.wasNull()) ids.add(new Hash128(h1, rs.getLong(2)));
                 }
             }
         } finally {
@@ -427,7 +443,7 @@ final class LogWriter implements Runnable {
         for (WriterTask task : tasks) task.future().completeExceptionally(e);
     }
 
-    private record Row(long seq, Pending message) {
+    private record Row(long seq, Pending message, Hash128 idHash) {
     }
 
     /** One transaction's worth of appends: the outcome of every message, and what to undo on failure. */

@@ -34,7 +34,8 @@ public final class SqlMessageLog implements MessageLog {
     private static final int MAX_IN_FLIGHT = 200_000;
     private static final int REPLAY_FETCH_SIZE = 1_000;
     private static final long WAIT_SECONDS = 120;
-    private static final String COLUMNS = "seq, user_key, message_id, ts, type, body";
+    private static final String COLUMNS = MessageTable.COLUMNS;
+    private static final String USER_COLUMNS = "m.seq, m.user_key, m.message_id, m.ts, m.type, m.body";
 
     private final ConnectionPool pool;
     private final Tombstones tombstones;
@@ -101,9 +102,9 @@ public final class SqlMessageLog implements MessageLog {
     public List<StoredMessage> messagesOf(String userKey) {
         Objects.requireNonNull(userKey, "userKey");
         return pool.read("read a user's messages", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM messages WHERE user_key = ? ORDER BY seq")) {
-                ps.setString(1, userKey);
+            try (PreparedStatement ps = c.prepareStatement(MessageTable.ofUser(USER_COLUMNS))) {
+                ps.setLong(1, MessageTable.lastBucket(writer.lastSeq()));
+                ps.setString(2, userKey);
                 List<StoredMessage> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(read(rs));
