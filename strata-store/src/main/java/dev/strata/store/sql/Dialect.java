@@ -30,7 +30,9 @@ enum Dialect {
     static Dialect of(String url) {
         if (url.startsWith("jdbc:sqlite:")) return SQLITE;
         if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
-        throw new IllegalArgumentException("unsupported database URL '" + url
+        int query = url.indexOf('?');
+        String shown = query < 0 ? url : url.substring(0, query) + "?…"; // parameters may hold a password
+        throw new IllegalArgumentException("unsupported database URL '" + shown
                 + "': expected jdbc:postgresql://host[:port]/database (or none for the embedded SQLite store)");
     }
 
