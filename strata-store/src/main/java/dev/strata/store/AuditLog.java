@@ -24,16 +24,20 @@ public interface AuditLog {
     record Query(Long afterSeq, Instant since, String actor, String action, String target, int limit) {
     }
 
-    /** Outcome of re-computing the chain: {@code brokenAt} is the first bad seq, or -1. */
+    /**
+     * Outcome of re-computing the chain: {@code brokenAt} is the first bad seq, or -1 (then
+     * {@code reason} is "intact"); {@code entries} counts the entries read up to the verdict.
+     */
     record Verification(long entries, long brokenAt, String reason) {
         public boolean intact() {
             return brokenAt < 0;
         }
     }
 
+    /** Appends durably and returns the entry as stored ({@code at} kept to the millisecond). */
     Entry append(Instant at, String actor, String role, String action, String target, String remote);
 
-    /** Entries in seq order matching the query. */
+    /** Entries in seq order matching the query; a limit of 0 or less means 100; at most 10,000 are returned. */
     List<Entry> query(Query query);
 
     Verification verify();

@@ -24,6 +24,9 @@ public interface ChangeLog {
     /** Removes a segment's changes (segment deleted). */
     void deleteSegment(String segmentId);
 
-    /** Per day (UTC, epoch day), the number of entries and exits of a segment: for charts. */
+    /**
+     * Per day (UTC, epoch day), the number of entries and exits of a segment: for charts. Each
+     * element is {@code {epochDay, entries, exits}}, oldest day first; days without changes are absent.
+     */
     List<long[]> dailyCounts(String segmentId, long sinceMillis);
 }

@@ -15,7 +15,7 @@ public interface MessageLog {
     record Pending(String userKey, String messageId, long timestamp, String type, String json) {
     }
 
-    /** What became of one pending message. {@code seq} is set only for {@link Outcome#STORED}. */
+    /** What became of one pending message. {@code seq} is set only for {@link Outcome#STORED} (0 otherwise). */
     record Appended(Outcome outcome, long seq) {
     }
 
@@ -32,11 +32,14 @@ public interface MessageLog {
      * Stores the messages in one durable commit (shared with other callers' appends), deduplicating
      * on messageId against everything stored and within the list. The future fails with a
      * {@link StoreException} when nothing could be made durable (disk full, database down); then
-     * none of the list was stored.
+     * none of the list was stored, and sending the same messages again is safe. The future completes
+     * on the store's writer thread, in commit order: attach slow work with an {@code ...Async} stage.
+     * A message no database could store (null or empty key, NUL character) is refused at once with
+     * an {@link IllegalArgumentException} naming its index, before anything is queued.
      */
     CompletableFuture<List<Appended>> append(List<Pending> messages);
 
-    /** Every stored message with a seq above {@code afterSeq}, in seq order. */
+    /** Every stored message with a seq above {@code afterSeq}, in seq order, streamed to the sink. */
     void replay(long afterSeq, Consumer<StoredMessage> sink);
 
     /** One user's stored messages in seq order. */
@@ -50,7 +53,10 @@ public interface MessageLog {
 
     boolean isErased(String userKey);
 
-    /** The highest seq stored, 0 when empty. */
+    /**
+     * The highest seq assigned, 0 when nothing was ever stored: the newest message's seq, unless
+     * erasure deleted that message (seqs are never handed out twice).
+     */
     long lastSeq();
 
     /** Number of stored messages. */

@@ -16,10 +16,16 @@ public interface SegmentRepository {
                          Instant updatedAt, String createdBy) {
     }
 
-    /** Inserts a new segment; fails with {@link StoreException} when the name or id is taken. */
+    /**
+     * Inserts a new segment and returns it as stored (instants kept to the millisecond); fails with
+     * {@link StoreConflictException} when the name or id is taken.
+     */
     SegmentRecord insert(SegmentRecord segment);
 
-    /** Replaces name, definition, kind and updatedAt of an existing segment; empty when unknown. */
+    /**
+     * Replaces name, definition, kind and updatedAt of an existing segment; empty when unknown;
+     * {@link StoreConflictException} when the new name belongs to another segment.
+     */
     Optional<SegmentRecord> update(SegmentRecord segment);
 
     Optional<SegmentRecord> get(String id);
@@ -35,6 +41,7 @@ public interface SegmentRepository {
     /** Replaces the member list of a static segment. */
     void saveStaticMembers(String segmentId, Collection<String> userKeys);
 
+    /** In user key order. */
     List<String> staticMembers(String segmentId);
 
     /** Removes a user from every static member list (erasure). */

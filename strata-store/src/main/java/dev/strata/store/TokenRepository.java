@@ -14,10 +14,15 @@ public interface TokenRepository {
         }
     }
 
+    /**
+     * Returns the token as stored (instants kept to the millisecond); {@link StoreConflictException}
+     * when the id or secret hash is taken.
+     */
     Token insert(Token token);
 
     Optional<Token> bySecretHash(String secretHash);
 
+    /** Every token, revoked ones included, oldest first. */
     List<Token> list();
 
     /** Marks the token revoked; false when unknown or already revoked. */

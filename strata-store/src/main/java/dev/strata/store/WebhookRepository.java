@@ -22,7 +22,9 @@ public interface WebhookRepository {
 
     boolean delete(String id);
 
+    /** Stores the letter; its id is assigned here (the argument's is ignored). */
     void addDeadLetter(DeadLetter letter);
 
+    /** Newest first. */
     List<DeadLetter> deadLetters(int limit);
 }

@@ -1,0 +1,12 @@
+package dev.strata.store;
+
+import dev.strata.store.testing.PostgresBackend;
+import dev.strata.store.testing.StoreBackend;
+import java.nio.file.Path;
+
+class TokenRepositoryPostgresTest extends TokenRepositoryContract {
+    @Override
+    protected StoreBackend newBackend(Path tempDir) {
+        return new PostgresBackend();
+    }
+}
