@@ -19,12 +19,14 @@ final class Receiver implements AutoCloseable {
     Receiver(int status) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            Request r;
             try (InputStream in = exchange.getRequestBody()) {
-                received.add(new Request(in.readAllBytes(), exchange.getRequestHeaders().getFirst("X-Strata-Signature"),
-                        exchange.getRequestHeaders().getFirst("X-Strata-Attempt")));
+                r = new Request(in.readAllBytes(), exchange.getRequestHeaders().getFirst("X-Strata-Signature"),
+                        exchange.getRequestHeaders().getFirst("X-Strata-Attempt"));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
+            received.add(r); // after answering: a test that stops the receiver on seeing it does not cut the answer off
         });
         server.start();
     }
