@@ -94,6 +94,8 @@ public class IngestService {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof StoreException se) throw ApiException.unavailable("messages not stored: " + se.getMessage());
+            // the store refuses, before queueing, a message no database could hold
+            if (cause instanceof IllegalArgumentException ia) throw ApiException.badRequest("messages not stored: " + ia.getMessage());
             throw ApiException.unavailable("messages not stored: " + cause);
         } catch (TimeoutException e) {
             throw ApiException.unavailable("the store did not confirm within " + COMMIT_WAIT_SECONDS

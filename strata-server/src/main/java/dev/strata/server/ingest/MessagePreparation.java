@@ -94,7 +94,14 @@ final class MessagePreparation {
             throw new Refused("\"" + field + "\" is " + value.length() + " characters long; the limit is " + MAX_ID_LENGTH);
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) throw new Refused("\"" + field + "\" contains a control character");
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) throw new Refused("\"" + field + "\" contains a control character");
+            if (Character.isSurrogate(c)) {
+                // a \\uD800 escape decodes to half a character, which no database stores as text
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) throw new Refused("\"" + field + "\" contains an unpaired surrogate (half a character)");
+                i++;
+            }
         }
     }
 

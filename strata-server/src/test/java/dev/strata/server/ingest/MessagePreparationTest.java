@@ -2,6 +2,7 @@ package dev.strata.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import dev.strata.model.MessageType;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,10 @@ class MessagePreparationTest {
                 .hasMessageContaining("control character");
         assertThatThrownBy(() -> single("{\"userId\":\"u\",\"messageId\":\"m\\nx\"}", Call.IDENTIFY))
                 .hasMessageContaining("\"messageId\" contains a control character");
+        assertThatThrownBy(() -> single("{\"userId\":\"a\\ud800b\"}", Call.IDENTIFY)).hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> single("{\"userId\":\"a\\udc00\"}", Call.IDENTIFY)).hasMessageContaining("unpaired surrogate");
+        assertThat(assertDoesNotThrow(() -> single("{\"userId\":\"a\\ud83d\\ude00\"}", Call.IDENTIFY)).pending().userKey())
+                .isEqualTo("a\uD83D\uDE00");
     }
 
     @Test
