@@ -54,6 +54,11 @@ public final class IngestLoad implements Callable<Integer> {
     @Option(names = "--skip", defaultValue = "0", description = "Messages to skip at the start of the file (default: ${DEFAULT-VALUE}).")
     int skip;
 
+    @Option(names = "--message-id-prefix", paramLabel = "P",
+            description = "Rewrites generated messageIds \"m-…\" to \"P-…\", so a file already stored can be sent again as new messages"
+                    + " for the same profiles (otherwise they are duplicates, which cost less).")
+    String messageIdPrefix;
+
     @Override
     public Integer call() throws Exception {
         List<byte[]> bodies = new ArrayList<>();
@@ -117,6 +122,7 @@ public final class IngestLoad implements Callable<Integer> {
             while ((line = r.readLine()) != null && read < skip + limit) {
                 if (line.isBlank()) continue;
                 if (read++ < skip) continue;
+                if (messageIdPrefix != null) line = line.replace("\"messageId\":\"m-", "\"messageId\":\"" + messageIdPrefix + "-");
                 sb.append(inBatch == 0 ? "{\"batch\":[" : ",").append(line);
                 if (++inBatch == batchSize) {
                     bodies.add(sb.append("]}").toString().getBytes(StandardCharsets.UTF_8));
