@@ -20,9 +20,16 @@ public final class Population {
     final ColumnFamily context;
     private final Map<String, EventLog> events;
     private final long eventCount;
+    /** Per top-level trait key, per user: the timestamp of the identify the value came from (MIN for none). */
+    final Map<String, long[]> traitTimes;
+    /** Per user: the timestamp of the message the context came from (MIN for none). */
+    final long[] contextTimes;
 
     Population(long asOf, List<String> userIds, Map<String, Integer> idsByUser, StringDictionary dictionary,
-               ColumnFamily traits, ColumnFamily context, Map<String, EventLog> events) {
+               ColumnFamily traits, ColumnFamily context, Map<String, EventLog> events,
+               Map<String, long[]> traitTimes, long[] contextTimes) {
+        this.traitTimes = traitTimes;
+        this.contextTimes = contextTimes;
         this.asOf = asOf;
         this.userIds = userIds;
         this.idsByUser = idsByUser;

@@ -93,8 +93,17 @@ public final class PopulationBuilder {
             logs.put(e.getKey(), e.getValue().build(n));
         }
         events.clear();
+        Map<String, long[]> times = new HashMap<>();
+        traitTimes.forEach((key, t) -> times.put(key, fit(t, n)));
         return new Population(asOf, List.copyOf(userIds), ids, dictionary,
-                traits.compact(n, null), context.compact(n, null), logs);
+                traits.compact(n, null), context.compact(n, null), logs, times, fit(contextTimes, n));
+    }
+
+    /** The first n entries, with MIN for users the array had not grown to. */
+    private static long[] fit(long[] a, int n) {
+        long[] out = Arrays.copyOf(a, n);
+        if (a.length < n) Arrays.fill(out, a.length, n, Long.MIN_VALUE);
+        return out;
     }
 
     private int userId(String external) {

@@ -43,6 +43,16 @@ final class PopulationCodec {
             out.writeLongs(log.timestamps);
             writeLevel(out, log.properties().roots(), log.rows());
         }
+        // Since format 2: when each trait and the context were set, so a restored profile can be
+        // continued exactly (a late identify with an older timestamp must not win).
+        List<String> keys = new ArrayList<>(p.traitTimes.keySet());
+        Collections.sort(keys);
+        out.writeInt(keys.size());
+        for (String key : keys) {
+            out.writeString(key);
+            out.writeLongs(p.traitTimes.get(key));
+        }
+        out.writeLongs(p.contextTimes);
     }
 
     static PopulationSnapshot.Restored decode(SnapshotInput in) throws IOException {
@@ -76,8 +86,20 @@ final class PopulationCodec {
                 throw in.corrupt("event name '" + name + "' appears twice");
             }
         }
+        int keys = in.readCount(4, "number of trait keys");
+        Map<String, long[]> traitTimes = new HashMap<>();
+        for (int i = 0; i < keys; i++) {
+            String key = in.readString();
+            if ((long) users * 8 > in.remaining()) throw in.corrupt("the times of trait '" + key + "' exceed the bytes left");
+            long[] times = new long[users];
+            in.readLongs(times);
+            if (traitTimes.put(key, times) != null) throw in.corrupt("trait key '" + key + "' appears twice");
+        }
+        if ((long) users * 8 > in.remaining()) throw in.corrupt("the context times exceed the bytes left");
+        long[] contextTimes = new long[users];
+        in.readLongs(contextTimes);
         return new PopulationSnapshot.Restored(
-                new Population(asOf, List.of(userIds), idsByUser, dictionary, traits, context, events), storeSeq);
+                new Population(asOf, List.of(userIds), idsByUser, dictionary, traits, context, events, traitTimes, contextTimes), storeSeq);
     }
 
     /** The users with at least one row, checking on the way that the offsets partition the rows. */

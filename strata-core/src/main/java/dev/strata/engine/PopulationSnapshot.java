@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
  */
 public final class PopulationSnapshot {
     static final byte[] MAGIC = "STRPOPSN".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: trait and context times
     static final int HEADER = 32;
 
     /** A population read back, and the sequence number of the last stored message it includes. */

@@ -30,8 +30,8 @@ import org.roaringbitmap.RoaringBitmap;
  * messages, let time pass, and read sizes, members, a profile's segments and explanations.
  *
  * <p>How: profiles untouched since the snapshot are read from its columns through
- * {@link SegmentEngine#at}; a profile a message touches is read once in full from the store
- * ({@link History}) and then kept as a {@link LiveProfile}, evaluated one at a time. Every user
+ * {@link SegmentEngine#at}; a profile a message touches is rebuilt once from the snapshot's
+ * columns and then kept as a {@link LiveProfile}, evaluated one at a time. Every user
  * has a stable dense id (the snapshot's, then new ones), and members are bitmaps of those ids.
  * Time triggers: per segment and user, the next instant the answer can change ({@link NextChange})
  * waits in a {@link TimerQueue}; nothing is recomputed on a period.
@@ -44,7 +44,6 @@ public final class LiveEngine {
     private final SegmentEngine snapshotEngine;
     private final PopulationReader snapshotReader;
     private final int snapshotSize;
-    private final History history;
     private final LongSupplier clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -63,15 +62,13 @@ public final class LiveEngine {
     /**
      * @param snapshot the population loaded from the store at start (built with an instant far in
      *                 the future, so every stored message is in it)
-     * @param history  reads one user's stored messages when the engine first needs them in full
      * @param clock    the current instant in epoch millis
      */
-    public LiveEngine(Population snapshot, History history, LongSupplier clock) {
+    public LiveEngine(Population snapshot, LongSupplier clock) {
         this.snapshot = snapshot;
         this.snapshotEngine = new SegmentEngine(snapshot);
         this.snapshotReader = new PopulationReader(snapshot);
         this.snapshotSize = snapshot.size();
-        this.history = history;
         this.clock = clock;
     }
 
@@ -176,7 +173,7 @@ public final class LiveEngine {
                     if (erased.contains(u)) continue;
                     p = liveProfile(u, true);
                 }
-                p.apply(m); // false when history already held it: still new to the segments
+                if (!p.apply(m)) continue; // the same messageId applied before: nothing changed
                 Touch t = touched.computeIfAbsent(u, k -> new Touch());
                 t.created |= created;
                 t.identify |= m.type() == MessageType.IDENTIFY;
@@ -461,16 +458,32 @@ public final class LiveEngine {
     }
 
     /**
-     * The profile in full: the live one, or one read from the store. With {@code keep} it becomes
-     * live (a message is about to change it); otherwise it is read for this call only.
+     * The profile in full: the live one, or one rebuilt from the snapshot's columns (a profile that
+     * is not live has had no message since the snapshot, so the snapshot holds all of it). With
+     * {@code keep} it becomes live (a message is about to change it); otherwise it serves this call only.
      */
     private LiveProfile liveProfile(int u, boolean keep) {
         LiveProfile p = live.get(u);
         if (p != null) return p;
-        p = new LiveProfile(keyOf(u));
-        for (Message m : history.messagesOf(keyOf(u))) p.apply(m);
-        if (keep) putLive(u, p);
-        return p;
+        LiveProfile fresh = new LiveProfile(keyOf(u));
+        snapshotReader.readProfile(u, new PopulationReader.ProfileSink() {
+            @Override
+            public void trait(String key, dev.strata.json.Json value, long time) {
+                fresh.seedTrait(key, value, time);
+            }
+
+            @Override
+            public void context(dev.strata.json.Json.Obj context, long time) {
+                fresh.seedContext(context, time);
+            }
+
+            @Override
+            public void event(String name, long time, dev.strata.json.Json.Obj properties) {
+                fresh.seedEvent(name, time, properties);
+            }
+        });
+        if (keep) putLive(u, fresh);
+        return fresh;
     }
 
     /** Members of a definition now: the snapshot's columns for untouched profiles, one by one for live ones. */

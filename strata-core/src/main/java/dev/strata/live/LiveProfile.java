@@ -21,7 +21,7 @@ final class LiveProfile {
     private Json.Obj context;
     private long contextTime = Long.MIN_VALUE;
     private final Map<String, EventSeries> events = new HashMap<>();
-    /** messageIds applied, so a message read from history is not applied a second time. */
+    /** messageIds applied since the profile went live: a second apply of one is ignored. */
     private final Set<String> messageIds = new HashSet<>();
     private Json.Obj traitsView;
 
@@ -54,6 +54,23 @@ final class LiveProfile {
             events.computeIfAbsent(m.event(), k -> new EventSeries()).add(t, m.properties());
         }
         return true;
+    }
+
+    /** A trait as the snapshot holds it, with the timestamp it was set at ({@link Json#NULL}: removed then). */
+    void seedTrait(String key, Json value, long time) {
+        traitTimes.put(key, time);
+        if (!(value instanceof Json.Null)) traits.put(key, value);
+        traitsView = null;
+    }
+
+    void seedContext(Json.Obj ctx, long time) {
+        context = ctx;
+        contextTime = time;
+    }
+
+    /** Events must be seeded in time order, ties in arrival order. */
+    void seedEvent(String name, long time, Json.Obj properties) {
+        events.computeIfAbsent(name, k -> new EventSeries()).add(time, properties);
     }
 
     Json.Obj traits() {

@@ -77,10 +77,12 @@ final class LiveConformance {
             builder.accept(first.get(i));
             byUser.computeIfAbsent(first.get(i).userId(), k -> new ArrayList<>()).add(first.get(i));
         }
-        dev.strata.engine.Population snap = builder.build();
+        // Through the snapshot file and back, as a restarted server gets it: the live engine rebuilds
+        // touched profiles from these columns, trait and context times included.
+        dev.strata.engine.Population snap = roundTrip(builder.build());
         List<String> snapUsers = new ArrayList<>();
         for (int i = 0; i < snap.size(); i++) snapUsers.add(snap.userId(i));
-        LiveEngine engine = new LiveEngine(snap, user -> List.copyOf(byUser.getOrDefault(user, List.of())), () -> clock[0]);
+        LiveEngine engine = new LiveEngine(snap, () -> clock[0]);
 
         Map<String, Condition> all = new LinkedHashMap<>(c.segments());
         String target = "target";
@@ -113,6 +115,20 @@ final class LiveConformance {
         }
         if (!problems.isEmpty()) throw new AssertionError("live engine and reference disagree:\n" + String.join("\n", problems)
                 + "\nsteps " + steps + ", snapshot cut " + snapshotCut + " (" + cut + " messages), chunk " + chunk + c);
+    }
+
+    private static dev.strata.engine.Population roundTrip(dev.strata.engine.Population p) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("live-conformance", ".snapshot");
+            try {
+                dev.strata.engine.PopulationSnapshot.write(p, 0, file);
+                return dev.strata.engine.PopulationSnapshot.read(file).population();
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Message> arrivalsThrough(List<Message> arrival, List<List<Message>> groups, int g) {

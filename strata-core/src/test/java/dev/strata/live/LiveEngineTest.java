@@ -30,7 +30,7 @@ class LiveEngineTest {
             b.accept(m);
             store.computeIfAbsent(m.userId(), k -> new ArrayList<>()).add(m);
         }
-        return new LiveEngine(b.build(), u -> List.copyOf(store.getOrDefault(u, List.of())), () -> clock[0]);
+        return new LiveEngine(b.build(), () -> clock[0]);
     }
 
     private List<MembershipChange> ingest(LiveEngine e, Message... ms) {

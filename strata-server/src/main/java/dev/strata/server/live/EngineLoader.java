@@ -33,7 +33,7 @@ final class EngineLoader {
         long lastSeq = store.messages().lastSeq();
         PopulationSnapshot.Restored restored = readSnapshot(snapshot, lastSeq);
         if (restored != null) {
-            LiveEngine engine = engine(store, restored.population());
+            LiveEngine engine = engine(restored.population());
             long tail = applyTail(store, engine, restored.storeSeq());
             log.info("engine restored from snapshot (seq {}, {} profiles) plus {} later messages in {} ms",
                     restored.storeSeq(), restored.population().size(), tail, (System.nanoTime() - t0) / 1_000_000);
@@ -51,12 +51,11 @@ final class EngineLoader {
         log.info("engine rebuilt from {} stored messages: {} profiles, {} events in {} ms", replayed[0], population.size(),
                 population.eventCount(), (System.nanoTime() - t0) / 1_000_000);
         if (replayed[0] > 0) writeInBackground(population, replayed[1], snapshot);
-        return engine(store, population);
+        return engine(population);
     }
 
-    private static LiveEngine engine(Store store, Population population) {
-        return new LiveEngine(population, userKey -> StoredMessages.parseAll(store.messages().messagesOf(userKey)),
-                System::currentTimeMillis);
+    private static LiveEngine engine(Population population) {
+        return new LiveEngine(population, System::currentTimeMillis);
     }
 
     /** The snapshot when it exists, is intact, belongs to this store's past and leaves a small tail. */
