@@ -59,6 +59,7 @@ class SecurityMatrixTest {
         String seg = "/api/segments/" + segment;
         String json = "application/json";
         return List.of(
+                new Case("GET", "/api/session", null, null, EnumSet.allOf(Role.class)),
                 new Case("GET", "/api/segments", null, null, ALL_READERS),
                 new Case("POST", "/api/segments", json, "{\"name\":\"sec " + System.nanoTime() + "\",\"definition\":\"x = 1\"}", EDITORS),
                 new Case("POST", "/api/segments/preview", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS),

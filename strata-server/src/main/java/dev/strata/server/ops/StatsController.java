@@ -11,14 +11,22 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.InternalResourceView;
 import org.springframework.web.servlet.view.RedirectView;
 
-/** Totals for dashboards, and the root page sending people to the API docs. */
+/**
+ * Totals for dashboards, and the root page: the web console when its module (strata-console) is on
+ * the classpath, the API docs otherwise.
+ */
 @RestController
 @Tag(name = "stats")
 public class StatsController {
+    private static final boolean CONSOLE = new ClassPathResource("static/index.html").exists();
+
     private final LiveEngine engine;
     private final Store store;
 
@@ -41,7 +49,7 @@ public class StatsController {
     }
 
     @GetMapping("/")
-    public RedirectView root() {
-        return new RedirectView("/docs");
+    public View root() {
+        return CONSOLE ? new InternalResourceView("/index.html") : new RedirectView("/docs");
     }
 }
