@@ -426,6 +426,60 @@ public final class LiveEngine {
         }
     }
 
+    // ---- for LiveAnalytics: call under the read lock ------------------------------------------
+
+    /** Runs {@code read} under the read lock: writers wait, other readers proceed. */
+    <T> T underReadLock(java.util.function.Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Population snapshotPopulation() {
+        return snapshot;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Snapshot ids whose data the snapshot's columns still hold: neither touched since nor erased. */
+    RoaringBitmap untouchedSnapshotIds() {
+        RoaringBitmap r = new RoaringBitmap();
+        if (snapshotSize > 0) r.add(0L, snapshotSize);
+        r.andNot(liveIds);
+        r.andNot(erased);
+        return r;
+    }
+
+    /** Profiles held in full, by stable id (erased ones are not among them). */
+    Map<Integer, LiveProfile> liveProfiles() {
+        return live;
+    }
+
+    /** Members of a definition at an instant; references are checked. */
+    RoaringBitmap membersAt(Condition definition, long instant) {
+        checkReferences(null, definition);
+        return evaluateAll(definition, instant, null);
+    }
+
+    /** The current members of a saved segment (the engine's own bitmap: do not modify). */
+    RoaringBitmap segmentBitmap(String segmentId) {
+        return segment(segmentId).members;
+    }
+
+    String userKeyOf(int stableId) {
+        return keyOf(stableId);
+    }
+
+    int stableIdOf(String userKey) {
+        int u = idOf(userKey);
+        return u < 0 || erased.contains(u) ? -1 : u;
+    }
+
     // ---- internals ----------------------------------------------------------------------------
 
     private LiveSegment segment(String id) {
