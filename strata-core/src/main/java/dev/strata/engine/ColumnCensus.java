@@ -1,6 +1,7 @@
 package dev.strata.engine;
 
 import dev.strata.analytics.FieldSummary;
+import dev.strata.analytics.Paths;
 import dev.strata.lang.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -73,6 +74,7 @@ public final class ColumnCensus {
         for (int i = 0; i < level.size; i++) {
             List<String> segments = new ArrayList<>(prefix);
             segments.add(level.keys[i]);
+            if (!Paths.isWritable(level.keys[i])) continue; // no path of the language can name it
             Path path = new Path(segments);
             action.accept(path, level.nodes[i].column);
             walk(level.nodes[i].children, segments, action);

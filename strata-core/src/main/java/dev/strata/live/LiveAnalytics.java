@@ -3,6 +3,9 @@ package dev.strata.live;
 import dev.strata.analytics.FieldDescription;
 import dev.strata.analytics.FieldDescriptions;
 import dev.strata.analytics.FieldSummary;
+import dev.strata.analytics.SampleEstimate;
+import dev.strata.lang.Condition;
+import org.roaringbitmap.RoaringBitmap;
 import dev.strata.engine.ColumnCensus;
 import dev.strata.json.Json;
 import dev.strata.lang.Path;
@@ -19,10 +22,61 @@ import java.util.TreeMap;
  * the live profiles for the rest, under the engine's read lock.
  */
 public final class LiveAnalytics {
+    /** Below this many profiles, estimates are always exact. */
+    static final int ALWAYS_EXACT_BELOW = 50_000;
+    /** The probe sample: 1 in 64 profiles. */
+    static final int PROBE_BITS = 6;
+    /** The larger sample, when the probe shows there is time for it: 1 in 8. */
+    static final int WIDE_BITS = 3;
+
     private final LiveEngine engine;
+    private final Sampling sampling;
 
     public LiveAnalytics(LiveEngine engine) {
         this.engine = engine;
+        this.sampling = new Sampling(engine.underReadLock(engine::snapshotSize));
+    }
+
+    /**
+     * The size of a definition now within a time budget: exact when evaluating a 1-in-64 sample
+     * shows the whole would fit in the budget; otherwise estimated from the largest sample that
+     * fits (1 in 8, or the 1-in-64 probe itself) with a 95% interval. Evaluation cost grows with
+     * the number of profiles evaluated, which is what makes the probe's time a forecast.
+     *
+     * @param budgetNanos the time the evaluation may take; 0 always answers from the probe
+     * @throws IllegalArgumentException when the definition refers to an unknown segment
+     */
+    public SampleEstimate estimate(Condition definition, long budgetNanos) {
+        return engine.underReadLock(() -> {
+            long t0 = System.nanoTime();
+            long now = engine.now();
+            RoaringBitmap untouched = engine.untouchedSnapshotIds();
+            long population = untouched.getCardinality() + (long) engine.liveProfiles().size();
+            if (population < ALWAYS_EXACT_BELOW && budgetNanos > 0) {
+                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            }
+            RoaringBitmap probe = engine.membersWithin(definition, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            long spent = System.nanoTime() - t0;
+            long left = budgetNanos - spent;
+            if (budgetNanos > 0 && spent * (1L << PROBE_BITS) <= left) {
+                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            }
+            int bits = PROBE_BITS;
+            RoaringBitmap hits = probe;
+            if (budgetNanos > 0 && spent * (1L << (PROBE_BITS - WIDE_BITS)) <= left) {
+                bits = WIDE_BITS;
+                int level = bits;
+                hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
+            }
+            return SampleEstimate.of(hits.getCardinality(), sampleSize(untouched, bits), population);
+        });
+    }
+
+    /** Known profiles in the sample of that level. */
+    private long sampleSize(RoaringBitmap untouched, int bits) {
+        long n = RoaringBitmap.andCardinality(untouched, sampling.snapshotIds(bits));
+        for (Integer u : engine.liveProfiles().keySet()) if (Sampling.sampled(u, bits)) n++;
+        return n;
     }
 
     /** One event name as the builder offers it. */
@@ -90,9 +144,9 @@ public final class LiveAnalytics {
         for (Map.Entry<String, Json> f : object.fields().entrySet()) {
             List<String> segments = new ArrayList<>(prefix);
             segments.add(f.getKey());
-            Path path = new Path(segments);
             Json v = f.getValue();
-            if (v instanceof Json.Null) continue;
+            if (v instanceof Json.Null || !dev.strata.analytics.Paths.isWritable(f.getKey())) continue;
+            Path path = new Path(segments);
             FieldSummary s = into.computeIfAbsent(path, k -> newSummary());
             feedValue(v, owner, s);
             if (v instanceof Json.Obj o) feedObject(o, segments, owner, into);

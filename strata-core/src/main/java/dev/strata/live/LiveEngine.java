@@ -466,6 +466,27 @@ public final class LiveEngine {
         return evaluateAll(definition, instant, null);
     }
 
+    /**
+     * Members of a definition now among a sample of profiles: the untouched snapshot ids in
+     * {@code snapshotSample}, evaluated from the columns over those ids only, and the live
+     * profiles whose stable ids {@code liveSample} accepts.
+     */
+    RoaringBitmap membersWithin(Condition definition, long now, RoaringBitmap snapshotSample, java.util.function.IntPredicate liveSample) {
+        checkReferences(null, definition);
+        RoaringBitmap universe = snapshotSample.clone();
+        universe.andNot(liveIds);
+        universe.andNot(erased);
+        RoaringBitmap r = snapshotEngine.at(now).within(universe).evaluate(definition, dynamicDefinitions(), staticMembers());
+        for (Map.Entry<Integer, LiveProfile> e : live.entrySet()) {
+            if (liveSample.test(e.getKey()) && ProfileEvaluator.holds(definition, e.getValue(), now, references(e.getKey()))) r.add(e.getKey());
+        }
+        return r;
+    }
+
+    int snapshotSize() {
+        return snapshotSize;
+    }
+
     /** The current members of a saved segment (the engine's own bitmap: do not modify). */
     RoaringBitmap segmentBitmap(String segmentId) {
         return segment(segmentId).members;

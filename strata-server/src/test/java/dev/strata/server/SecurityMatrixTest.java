@@ -88,7 +88,8 @@ class SecurityMatrixTest {
                 new Case("GET", "/api/stats", null, null, ALL_READERS),
                 new Case("POST", "/api/language/parse", json, "{\"text\":\"did \\\"Login\\\"\"}", ALL_READERS),
                 new Case("POST", "/api/language/print", json, "{\"tree\":{\"type\":\"true\"}}", ALL_READERS),
-                new Case("GET", "/api/schema", null, null, ALL_READERS));
+                new Case("GET", "/api/schema", null, null, ALL_READERS),
+                new Case("POST", "/api/segments/estimate", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS));
     }
 
     @Test

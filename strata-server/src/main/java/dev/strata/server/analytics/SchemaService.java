@@ -1,7 +1,6 @@
 package dev.strata.server.analytics;
 
 import dev.strata.live.LiveAnalytics;
-import dev.strata.live.LiveEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,8 +19,8 @@ public class SchemaService {
     private record Cached(long at, LiveAnalytics.Schema schema) {
     }
 
-    public SchemaService(LiveEngine engine) {
-        this.analytics = new LiveAnalytics(engine);
+    public SchemaService(LiveAnalytics analytics) {
+        this.analytics = analytics;
     }
 
     public LiveAnalytics.Schema schema() {
