@@ -86,7 +86,11 @@ class SecurityMatrixTest {
                 new Case("GET", "/api/webhooks/dead-letters", null, null, ADMINS),
                 new Case("GET", "/api/audit", null, null, ADMINS),
                 new Case("GET", "/api/audit/verify", null, null, ADMINS),
-                new Case("GET", "/api/stats", null, null, ALL_READERS));
+                new Case("GET", "/api/stats", null, null, ALL_READERS),
+                new Case("POST", "/api/language/parse", json, "{\"text\":\"did \\\"Login\\\"\"}", ALL_READERS),
+                new Case("POST", "/api/language/print", json, "{\"tree\":{\"type\":\"true\"}}", ALL_READERS),
+                new Case("GET", "/api/schema", null, null, ALL_READERS),
+                new Case("POST", "/api/segments/estimate", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS));
     }
 
     @Test

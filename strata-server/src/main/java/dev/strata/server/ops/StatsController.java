@@ -4,7 +4,7 @@ import dev.strata.live.LiveEngine;
 import dev.strata.server.security.Allowed;
 import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
-import dev.strata.server.web.Sizes;
+import dev.strata.server.web.SmallCells;
 import dev.strata.store.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -41,8 +41,8 @@ public class StatsController {
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> stats(Caller caller) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profiles", Sizes.shown(engine.profileCount(), caller));
-        out.put("messages", Sizes.shown(store.messages().count(), caller));
+        out.put("profiles", SmallCells.shown(engine.profileCount(), caller));
+        out.put("messages", SmallCells.shown(store.messages().count(), caller));
         out.put("segments", store.segments().list().size());
         out.put("store", store.kind());
         return out;

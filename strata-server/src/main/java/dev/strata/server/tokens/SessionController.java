@@ -3,6 +3,7 @@ package dev.strata.server.tokens;
 import dev.strata.server.security.Allowed;
 import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
+import dev.strata.server.web.SmallCells;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +30,7 @@ public class SessionController {
     @GetMapping("/api/session")
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST, Role.INGEST})
     public Session session(Caller caller) {
-        Role role = caller.role();
-        return new Session(caller.name(), role.wireName(), role == Role.ADMIN || role == Role.EDITOR);
+        // the same rule that decides whether counts are exact: one place says who sees personal data
+        return new Session(caller.name(), caller.role().wireName(), SmallCells.of(caller).isExact());
     }
 }
