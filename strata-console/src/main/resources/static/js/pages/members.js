@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 // #/members?base=<definition>[&segment=id&drill=[...]]: who is in a population, a page at a time,
 // each linking to the profile. Personal data: editors and admins only (the server audits each page).
 import { h } from '../ui.js';
@@ -78,4 +79,23 @@ function pageOf(members, index, next, where, load) {
 function drillContext({ base, segmentId, drill }) {
   if (segmentId && drill.length === 0) return { segmentId };
   return { base, segmentId, drill };
+=======
+/**
+ * Placeholder for the members page, which is built separately; it shows what it was asked for.
+ * @module pages/members
+ */
+import { h, pageHeader } from '../ui.js';
+import { href } from '../router.js';
+
+/**
+ * @param {HTMLElement} el
+ * @param {Object<string,string>} params
+ * @param {import('../app.js').Ctx} ctx
+ */
+export function render(el, params, ctx) {
+  void ctx;
+  el.append(pageHeader('Members'),
+    h('p', { 'data-testid': 'members-placeholder' }, 'This page is not built yet. Parameters: ', JSON.stringify(params)),
+    h('a', { href: href('segments'), 'data-testid': 'back-to-segments' }, 'Back to segments'));
+>>>>>>> issue4-shell
 }

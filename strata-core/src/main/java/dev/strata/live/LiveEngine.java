@@ -426,6 +426,81 @@ public final class LiveEngine {
         }
     }
 
+    // ---- for LiveAnalytics: call under the read lock ------------------------------------------
+
+    /** Runs {@code read} under the read lock: writers wait, other readers proceed. */
+    <T> T underReadLock(java.util.function.Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Population snapshotPopulation() {
+        return snapshot;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Snapshot ids whose data the snapshot's columns still hold: neither touched since nor erased. */
+    RoaringBitmap untouchedSnapshotIds() {
+        RoaringBitmap r = new RoaringBitmap();
+        if (snapshotSize > 0) r.add(0L, snapshotSize);
+        r.andNot(liveIds);
+        r.andNot(erased);
+        return r;
+    }
+
+    /** Profiles held in full, by stable id (erased ones are not among them). */
+    Map<Integer, LiveProfile> liveProfiles() {
+        return live;
+    }
+
+    /** Members of a definition at an instant; references are checked. */
+    RoaringBitmap membersAt(Condition definition, long instant) {
+        checkReferences(null, definition);
+        return evaluateAll(definition, instant, null);
+    }
+
+    /**
+     * Members of a definition now among a sample of profiles: the untouched snapshot ids in
+     * {@code snapshotSample}, evaluated from the columns over those ids only, and the live
+     * profiles whose stable ids {@code liveSample} accepts.
+     */
+    RoaringBitmap membersWithin(Condition definition, long now, RoaringBitmap snapshotSample, java.util.function.IntPredicate liveSample) {
+        checkReferences(null, definition);
+        RoaringBitmap universe = snapshotSample.clone();
+        universe.andNot(liveIds);
+        universe.andNot(erased);
+        RoaringBitmap r = snapshotEngine.at(now).within(universe).evaluate(definition, dynamicDefinitions(), staticMembers());
+        for (Map.Entry<Integer, LiveProfile> e : live.entrySet()) {
+            if (liveSample.test(e.getKey()) && ProfileEvaluator.holds(definition, e.getValue(), now, references(e.getKey()))) r.add(e.getKey());
+        }
+        return r;
+    }
+
+    int snapshotSize() {
+        return snapshotSize;
+    }
+
+    /** The current members of a saved segment (the engine's own bitmap: do not modify). */
+    RoaringBitmap segmentBitmap(String segmentId) {
+        return segment(segmentId).members;
+    }
+
+    String userKeyOf(int stableId) {
+        return keyOf(stableId);
+    }
+
+    int stableIdOf(String userKey) {
+        int u = idOf(userKey);
+        return u < 0 || erased.contains(u) ? -1 : u;
+    }
+
     // ---- internals ----------------------------------------------------------------------------
 
     private LiveSegment segment(String id) {

@@ -7,7 +7,7 @@ import dev.strata.server.security.Allowed;
 import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
 import dev.strata.server.web.ApiException;
-import dev.strata.server.web.Sizes;
+import dev.strata.server.web.SmallCells;
 import dev.strata.store.SegmentRepository.SegmentRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -72,7 +72,7 @@ public class SegmentController {
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> preview(@RequestBody SegmentRequests.Preview body, Caller caller) {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
-        return Map.of("size", Sizes.shown(segments.preview(body.definition()), caller));
+        return Map.of("size", SmallCells.shown(segments.preview(body.definition()), caller));
     }
 
     @Operation(summary = "One segment with its size")
@@ -126,8 +126,8 @@ public class SegmentController {
         long entered = changes.stream().filter(MembershipChange::entered).count();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment", view);
-        out.put("entered", Sizes.shown(entered, caller));
-        out.put("exited", Sizes.shown(changes.size() - entered, caller));
+        out.put("entered", SmallCells.shown(entered, caller));
+        out.put("exited", SmallCells.shown(changes.size() - entered, caller));
         return out;
     }
 }

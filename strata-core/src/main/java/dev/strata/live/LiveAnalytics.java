@@ -1,0 +1,163 @@
+package dev.strata.live;
+
+import dev.strata.analytics.FieldDescription;
+import dev.strata.analytics.FieldDescriptions;
+import dev.strata.analytics.FieldSummary;
+import dev.strata.analytics.SampleEstimate;
+import dev.strata.lang.Condition;
+import org.roaringbitmap.RoaringBitmap;
+import dev.strata.engine.ColumnCensus;
+import dev.strata.json.Json;
+import dev.strata.lang.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Aggregates over what the live engine holds, for the console: the fields profiles and events
+ * carry, value counts within a population, daily event counts, memberships as of past instants.
+ * Each read sees one consistent state: the snapshot's columns for profiles untouched since it, and
+ * the live profiles for the rest, under the engine's read lock.
+ */
+public final class LiveAnalytics {
+    /** Below this many profiles, estimates are always exact. */
+    static final int ALWAYS_EXACT_BELOW = 50_000;
+    /** The probe sample: 1 in 64 profiles. */
+    static final int PROBE_BITS = 6;
+    /** The larger sample, when the probe shows there is time for it: 1 in 8. */
+    static final int WIDE_BITS = 3;
+
+    private final LiveEngine engine;
+    private final Sampling sampling;
+
+    public LiveAnalytics(LiveEngine engine) {
+        this.engine = engine;
+        this.sampling = new Sampling(engine.underReadLock(engine::snapshotSize));
+    }
+
+    /**
+     * The size of a definition now within a time budget: exact when evaluating a 1-in-64 sample
+     * shows the whole would fit in the budget; otherwise estimated from the largest sample that
+     * fits (1 in 8, or the 1-in-64 probe itself) with a 95% interval. Evaluation cost grows with
+     * the number of profiles evaluated, which is what makes the probe's time a forecast.
+     *
+     * @param budgetNanos the time the evaluation may take; 0 always answers from the probe
+     * @throws IllegalArgumentException when the definition refers to an unknown segment
+     */
+    public SampleEstimate estimate(Condition definition, long budgetNanos) {
+        return engine.underReadLock(() -> {
+            long t0 = System.nanoTime();
+            long now = engine.now();
+            RoaringBitmap untouched = engine.untouchedSnapshotIds();
+            long population = untouched.getCardinality() + (long) engine.liveProfiles().size();
+            if (population < ALWAYS_EXACT_BELOW && budgetNanos > 0) {
+                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            }
+            RoaringBitmap probe = engine.membersWithin(definition, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            long spent = System.nanoTime() - t0;
+            long left = budgetNanos - spent;
+            if (budgetNanos > 0 && spent * (1L << PROBE_BITS) <= left) {
+                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            }
+            int bits = PROBE_BITS;
+            RoaringBitmap hits = probe;
+            if (budgetNanos > 0 && spent * (1L << (PROBE_BITS - WIDE_BITS)) <= left) {
+                bits = WIDE_BITS;
+                int level = bits;
+                hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
+            }
+            return SampleEstimate.of(hits.getCardinality(), sampleSize(untouched, bits), population);
+        });
+    }
+
+    /** Known profiles in the sample of that level. */
+    private long sampleSize(RoaringBitmap untouched, int bits) {
+        long n = RoaringBitmap.andCardinality(untouched, sampling.snapshotIds(bits));
+        for (Integer u : engine.liveProfiles().keySet()) if (Sampling.sampled(u, bits)) n++;
+        return n;
+    }
+
+    /** One event name as the builder offers it. */
+    public record EventDescription(String name, long count, long profiles, List<FieldDescription> properties) {
+    }
+
+    /** Every trait, context path and event known now, with types and suggested values. */
+    public record Schema(List<FieldDescription> traits, List<FieldDescription> context, List<EventDescription> events) {
+    }
+
+    /** Describes every field; reads every profile, so callers should cache the answer for a while. */
+    public Schema schema() {
+        return engine.underReadLock(() -> {
+            Map<Path, FieldSummary> traits = new HashMap<>();
+            Map<Path, FieldSummary> context = new HashMap<>();
+            Map<String, long[]> eventCounts = new TreeMap<>();
+            Map<String, Map<Path, FieldSummary>> properties = new HashMap<>();
+            ColumnCensus census = new ColumnCensus(engine.snapshotPopulation());
+            var untouched = engine.untouchedSnapshotIds();
+            census.profileFields(untouched, p -> traits.computeIfAbsent(p, k -> newSummary()), p -> context.computeIfAbsent(p, k -> newSummary()));
+            census.events(untouched, new ColumnCensus.EventSink() {
+                @Override
+                public void event(String name, long count, long profiles) {
+                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
+                    c[0] += count;
+                    c[1] += profiles;
+                }
+
+                @Override
+                public FieldSummary property(String event, Path path) {
+                    return properties.computeIfAbsent(event, k -> new HashMap<>()).computeIfAbsent(path, k -> newSummary());
+                }
+            });
+            for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
+                int u = e.getKey();
+                LiveProfile p = e.getValue();
+                feedObject(p.traits(), List.of(), u, traits);
+                if (p.context() != null) feedObject(p.context(), List.of("context"), u, context);
+                for (String name : p.eventCounts().keySet()) {
+                    EventSeries series = p.events(name);
+                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
+                    c[0] += series.size();
+                    c[1]++;
+                    Map<Path, FieldSummary> props = properties.computeIfAbsent(name, k -> new HashMap<>());
+                    for (int row = 0; row < series.size(); row++) feedObject(series.properties(row), List.of(), u, props);
+                }
+            }
+            List<EventDescription> events = new ArrayList<>();
+            eventCounts.forEach((name, c) -> {
+                if (c[0] > 0) {
+                    events.add(new EventDescription(name, c[0], c[1], FieldDescriptions.describe(properties.getOrDefault(name, Map.of()))));
+                }
+            });
+            return new Schema(FieldDescriptions.describe(traits), FieldDescriptions.describe(context), events);
+        });
+    }
+
+    private static FieldSummary newSummary() {
+        return new FieldSummary(FieldDescriptions.MAX_SUGGESTED, FieldDescriptions.MAX_SUGGESTED);
+    }
+
+    /** Adds every value under a JSON object, path by path, for one owner. */
+    static void feedObject(Json.Obj object, List<String> prefix, int owner, Map<Path, FieldSummary> into) {
+        if (object == null) return;
+        for (Map.Entry<String, Json> f : object.fields().entrySet()) {
+            List<String> segments = new ArrayList<>(prefix);
+            segments.add(f.getKey());
+            Json v = f.getValue();
+            if (v instanceof Json.Null || !dev.strata.analytics.Paths.isWritable(f.getKey())) continue;
+            Path path = new Path(segments);
+            FieldSummary s = into.computeIfAbsent(path, k -> newSummary());
+            feedValue(v, owner, s);
+            if (v instanceof Json.Obj o) feedObject(o, segments, owner, into);
+        }
+    }
+
+    static void feedValue(Json v, int owner, FieldSummary s) {
+        if (v instanceof Json.Str str) s.string(str.value(), 1, owner, JsonPredicates.parseUtc(str.value()) != null);
+        else if (v instanceof Json.Num n) s.number(n.value(), 1, owner);
+        else if (v instanceof Json.Bool b) s.bool(b.value(), 1, owner);
+        else if (v instanceof Json.Obj) s.object(1);
+        else if (v instanceof Json.Arr) s.array(1);
+    }
+}
