@@ -1,7 +1,7 @@
 // Charts (ECharts, loaded by index.html as the global `echarts`) and the tables that carry the
 // same numbers for screen readers and tests. A count is a number, "<11" or "hidden": charts draw
 // numbers only and label the others as they came; nothing here derives a number from them.
-import { h, fmtCount } from './ui.js';
+import { countText, h, loading } from './ui.js';
 
 const live = new Set();
 
@@ -10,10 +10,6 @@ export function drawable(x) {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-/** A count for display, marked so tests and the privacy check can find every count on a page. */
-export function countText(x) {
-  return h('span', { 'data-count': '' }, fmtCount(x));
-}
 
 const observer = typeof ResizeObserver === 'function'
   ? new ResizeObserver(entries => entries.forEach(e => window.echarts?.getInstanceByDom(e.target)?.resize()))
@@ -25,6 +21,18 @@ function sweep() {
     const dom = chart.getDom();
     if (!dom || !dom.isConnected) {
       observer?.unobserve(dom);
+      chart.dispose();
+      live.delete(chart);
+    }
+  }
+}
+
+/** Disposes the charts inside root: a page's cleanup when the user leaves it. */
+export function disposeWithin(root) {
+  for (const chart of [...live]) {
+    const dom = chart.getDom();
+    if (!dom || root.contains(dom)) {
+      if (dom) observer?.unobserve(dom);
       chart.dispose();
       live.delete(chart);
     }
@@ -58,7 +66,7 @@ export function barChart(el, bars, onPick) {
   const option = {
     color: palette,
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'item', formatter: p => `${escapeHtml(bars[p.dataIndex].label)}: ${escapeHtml(fmtCount(p.data.raw))}` },
+    tooltip: { trigger: 'item', formatter: p => `${escapeHtml(bars[p.dataIndex].label)}: ${escapeHtml(countText(p.data.raw))}` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category', inverse: true, triggerEvent: true,
@@ -67,7 +75,7 @@ export function barChart(el, bars, onPick) {
     },
     series: [{
       type: 'bar', data, barMaxWidth: 22, cursor: onPick ? 'pointer' : 'default',
-      label: { show: true, position: 'right', formatter: p => fmtCount(p.data.raw) },
+      label: { show: true, position: 'right', formatter: p => countText(p.data.raw) },
     }],
   };
   return mount(el, option, onPick && (p => {
@@ -115,7 +123,7 @@ export function timeChart(el, days, series, { marks = [], onPickDay, yName } = {
 
 function fmtValue(x) {
   if (typeof x === 'number' && !Number.isInteger(x)) return x.toFixed(1);
-  return x == null ? 'n/a' : fmtCount(x);
+  return x == null ? 'n/a' : countText(x);
 }
 
 function escapeHtml(s) {
@@ -163,7 +171,7 @@ export function chartCard({ title, testid, controls = [], note }) {
       if (!showTable) window.echarts?.getInstanceByDom(chartEl)?.resize();
     },
   }, 'Table');
-  const status = h('div', { class: 'chart-status', role: 'status', 'data-testid': `${testid}-status` });
+  const status = h('div', { class: 'chart-status', 'data-testid': `${testid}-status` });
   const card = h('section', { class: 'card chart-card', 'data-testid': testid, 'aria-label': title },
     h('div', { class: 'card-header d-flex flex-wrap gap-2 align-items-center' },
       h('h2', { class: 'h6 mb-0 me-auto' }, title), ...controls, toggle),
@@ -173,7 +181,7 @@ export function chartCard({ title, testid, controls = [], note }) {
     card, chartEl, tableEl, status,
     /** Replaces the chart and table; draw(chartEl) draws the chart once it is in the page. */
     show(table, draw) {
-      status.textContent = '';
+      status.replaceChildren();
       status.className = 'chart-status';
       tableEl.replaceChildren(table);
       chartEl.replaceChildren();
@@ -182,8 +190,8 @@ export function chartCard({ title, testid, controls = [], note }) {
       requestAnimationFrame(() => { if (chartEl.isConnected) draw(chartEl); });
     },
     loading() {
-      status.textContent = 'Loading…';
-      status.className = 'chart-status text-body-secondary small';
+      status.className = 'chart-status';
+      status.replaceChildren(loading());
     },
     fail(message) {
       window.echarts?.getInstanceByDom(chartEl)?.dispose();

@@ -1,24 +1,17 @@
 // #/profile/{userId}?segment={id} or ?base=<definition>: one person's traits, context, events and
 // segments, and why they are in or out of the population they were reached from. Personal data:
 // editors and admins only; every read is audited by the server.
-import { h } from '../ui.js';
+import { errorState, h, loading, pageHeader } from '../ui.js';
 import { membersRoute, parseDrill, segmentRoute } from '../drill.js';
-import { param } from '../params.js';
-import { errorState, notAvailable } from '../states.js';
 import { explanationView } from '../profile/explanation.js';
 import { timelineSection } from '../profile/timeline.js';
 
 export async function render(el, params, ctx) {
-  if (!ctx.session.canSeePersonal) {
-    el.replaceChildren(notAvailable('Profiles'));
-    return;
-  }
-  const userId = param(params, 'userId') ?? param(params, 'id');
-  const segmentId = param(params, 'segment');
-  const base = param(params, 'base');
+  const userId = params.userId;
+  const segmentId = params.segment || null;
+  const base = params.base || null;
   let drill = [];
-  try { drill = parseDrill(param(params, 'drill')); } catch (e) { drill = []; }
-  el.replaceChildren(h('p', { class: 'text-body-secondary', role: 'status' }, 'Loading the profile…'));
+  try { drill = parseDrill(params.drill); } catch (e) { drill = []; }
   let profile;
   let segments;
   try {
@@ -27,14 +20,14 @@ export async function render(el, params, ctx) {
       ctx.api.get('/api/segments').then(r => r.segments),
     ]);
   } catch (e) {
-    el.replaceChildren(h('h1', { class: 'h4' }, 'Profile'), errorState(e));
+    el.append(pageHeader('Profile'), errorState(e));
     return;
   }
   const names = new Map(segments.map(s => [s.id, s.name]));
   const where = { segmentId, base, drill, names };
-  el.replaceChildren(h('div', { class: 'profile-page', 'data-testid': 'profile-page' },
+  el.append(h('div', { class: 'profile-page' },
     backLink(where),
-    h('h1', { class: 'h3', 'data-testid': 'profile-id' }, 'Profile ', h('code', {}, profile.userId)),
+    pageHeader(`Profile ${profile.userId}`),
     explanationSection(ctx.api, userId, where),
     h('div', { class: 'profile-grid' },
       valuesCard('Traits', 'profile-traits', profile.traits),
@@ -73,7 +66,7 @@ function explanationSection(api, userId, { segmentId, base, names }) {
       'Open this profile from a segment or a member list to see why it is in or out.'));
     return section;
   }
-  body.append(h('p', { class: 'text-body-secondary', role: 'status' }, 'Loading the explanation…'));
+  body.append(loading('Loading the explanation…'));
   request.then(res => body.replaceChildren(explanationView(res, label)))
     .catch(e => body.replaceChildren(errorState(e)));
   return section;

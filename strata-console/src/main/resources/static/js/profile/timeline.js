@@ -1,15 +1,15 @@
 // A profile's stored messages, newest first, with the part of each that matters to segments.
-import { h } from '../ui.js';
-import { errorState } from '../states.js';
+import { errorState, h, loading } from '../ui.js';
+
 
 const STEPS = [25, 100, 1000];
 
 export function timelineSection(api, userId) {
-  const body = h('div', {}, h('p', { class: 'text-body-secondary', role: 'status' }, 'Loading events…'));
+  const body = h('div', {}, loading('Loading events…'));
   const load = step => {
     api.get(`/api/profiles/${encodeURIComponent(userId)}/events?limit=${STEPS[step]}`)
       .then(res => body.replaceChildren(table(res.events, step, load)))
-      .catch(e => body.replaceChildren(errorState(e)));
+      .catch(e => body.replaceChildren(errorState(e, () => load(step))));
   };
   load(0);
   return h('section', { class: 'card mb-3', 'data-testid': 'profile-timeline', 'aria-labelledby': 'timeline-title' },

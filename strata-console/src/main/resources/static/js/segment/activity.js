@@ -1,9 +1,8 @@
 // Event activity of the population against everyone, per 1000 profiles of each so the lines
 // compare. A day's point narrows the population to those who did the event that day.
-import { h } from '../ui.js';
-import { chartCard, countText, dataTable, timeChart } from '../charts.js';
+import { fmtCount, h } from '../ui.js';
+import { chartCard, dataTable, timeChart } from '../charts.js';
 import { didOnDay } from '../paths.js';
-import { errorMessage } from '../states.js';
 
 const RANGES = [30, 90, 180];
 
@@ -21,7 +20,7 @@ export function activityCard(page) {
     card.loading();
     page.api.post('/api/analytics/activity', { definition: page.base, event: event.value, days: Number(days.value) })
       .then(res => show(card, res, page))
-      .catch(e => card.fail(errorMessage(e)));
+      .catch(e => card.fail(e.message));
   };
   card.loading();
   page.schema.then(schema => {
@@ -34,7 +33,7 @@ export function activityCard(page) {
     event.value = events.some(e => e.name === 'App Open') ? 'App Open' : events[0].name;
     event.disabled = false;
     load();
-  }).catch(e => card.fail(errorMessage(e)));
+  }).catch(e => card.fail(e.message));
   return card.card;
 }
 
@@ -50,15 +49,15 @@ function show(card, res, page) {
     { name: 'Everyone, per 1000', type: 'line', values: points.map(p => p.everyonePer1000), color: '#6b7a8f' },
   ];
   const per1000 = x => (typeof x === 'number' ? x.toFixed(1) : '—');
-  const caption = h('span', {}, `"${res.event}" per day: this population (`, countText(res.members),
-    ' profiles) against everyone (', countText(res.everyone), ' profiles)');
+  const caption = h('span', {}, `"${res.event}" per day: this population (`, fmtCount(res.members),
+    ' profiles) against everyone (', fmtCount(res.everyone), ' profiles)');
   const table = dataTable({
     caption,
     testid: 'activity-table',
     columns: [
       { label: 'Day', value: p => p.day },
-      { label: 'Events, this population', value: p => countText(p.membersEvents) },
-      { label: 'Events, everyone', value: p => countText(p.everyoneEvents) },
+      { label: 'Events, this population', value: p => fmtCount(p.membersEvents) },
+      { label: 'Events, everyone', value: p => fmtCount(p.everyoneEvents) },
       { label: 'Per 1000, this population', value: p => per1000(p.membersPer1000) },
       { label: 'Per 1000, everyone', value: p => per1000(p.everyonePer1000) },
     ],

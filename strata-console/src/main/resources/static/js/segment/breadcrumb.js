@@ -1,10 +1,11 @@
-// The drill-down path as a breadcrumb: the segment, then one crumb per condition. A crumb goes
+// The drill-down path as a breadcrumb: the segments list, the segment, then one crumb per condition. A crumb goes
 // back to its level; its remove button drops that one condition and keeps the others.
 import { h } from '../ui.js';
 
 export function breadcrumb(page) {
   const { segment, drill } = page;
-  const items = [h('li', { class: 'breadcrumb-item', 'data-testid': 'crumb-0' },
+  const items = [h('li', { class: 'breadcrumb-item' }, h('a', { href: '#/segments', 'data-testid': 'crumb-segments' }, 'Segments')),
+    h('li', { class: 'breadcrumb-item', 'data-testid': 'crumb-0' },
     drill.length
       ? h('a', { href: page.route([]), 'data-testid': 'crumb-0-link' }, segment.name)
       : h('span', { 'aria-current': 'page' }, segment.name))];

@@ -1,9 +1,8 @@
 // Breakdowns of the population by age band, gender, state, plan, device and traits the user adds.
 // A bar, its axis label or its table row narrows the population to that bucket.
-import { h } from '../ui.js';
-import { barChart, chartCard, countText, dataTable } from '../charts.js';
+import { fmtCount, h } from '../ui.js';
+import { barChart, chartCard, dataTable } from '../charts.js';
 import { pathText } from '../paths.js';
-import { errorMessage } from '../states.js';
 
 export const STANDARD = [
   { by: 'age_band', title: 'Age band' },
@@ -47,7 +46,7 @@ function traitPicker(page, shown) {
     select.disabled = traits.length === 0;
     add.disabled = traits.length === 0;
   }).catch(e => {
-    select.replaceChildren(h('option', { value: '' }, 'Traits unavailable: ' + errorMessage(e)));
+    select.replaceChildren(h('option', { value: '' }, 'Traits unavailable: ' + e.message));
   });
   return h('div', { class: 'd-flex gap-2 align-items-center' },
     h('label', { for: 'breakdown-trait', class: 'form-label small mb-0 text-nowrap' }, 'Break down by trait'),
@@ -64,7 +63,7 @@ function breakdownCard(page, dim) {
   card.loading();
   page.api.post('/api/analytics/breakdown', { definition: page.base, by: dim.by, limit: 20 })
     .then(res => show(card, res, dim, page, testid))
-    .catch(e => card.fail(errorMessage(e)));
+    .catch(e => card.fail(e.message));
   return card.card;
 }
 
@@ -86,13 +85,13 @@ function show(card, res, dim, page, testid) {
     testid: `${testid}-table`,
     columns: [
       { label: dim.title, value: r => r.label },
-      { label: 'Profiles', value: r => countText(r.count) },
+      { label: 'Profiles', value: r => fmtCount(r.count) },
       { label: 'Share', value: share },
       { label: 'Condition', value: r => (r.condition ? h('code', {}, r.condition) : '—') },
     ],
     rows,
     pick: { label: r => `Narrow to ${dim.title} ${r.label}`, can: r => !!r.condition, onPick: r => page.pick(r.condition) },
   });
-  table.querySelector('caption').append(countText(res.total));
+  table.querySelector('caption').append(fmtCount(res.total));
   card.show(table, el => barChart(el, rows, r => { if (r.condition) page.pick(r.condition); }));
 }

@@ -1,22 +1,21 @@
 // The segment page's header: name, kind, definition, size; at a drill level, the narrowed
 // population's definition and size; and the actions the role allows.
-import { h } from '../ui.js';
-import { countText } from '../charts.js';
+import { fmtCount, h, loading, pageHeader } from '../ui.js';
 import { membersRoute } from '../drill.js';
 import { csvName, exportButton } from '../download.js';
-import { canEdit, errorMessage } from '../states.js';
+import { canEdit } from '../session.js';
 import { saveForm } from './save-form.js';
 
 export function header(page) {
   const { segment, drill, session } = page;
-  const populationSize = h('span', { 'data-testid': 'population-size' }, drill.length ? '…' : countText(segment.size));
+  const populationSize = h('span', { 'data-testid': 'population-size' }, drill.length ? loading('Counting…') : fmtCount(segment.size));
   if (drill.length) {
     page.api.post('/api/segments/preview', { definition: page.base })
-      .then(res => populationSize.replaceChildren(countText(res.size)))
-      .catch(e => populationSize.replaceChildren(h('span', { class: 'text-danger' }, errorMessage(e))));
+      .then(res => populationSize.replaceChildren(fmtCount(res.size)))
+      .catch(e => populationSize.replaceChildren(h('span', { class: 'text-danger' }, e.message)));
   }
   const slot = h('div', { 'data-testid': 'save-slot' });
-  const actions = h('div', { class: 'd-flex flex-wrap gap-2 align-items-start' });
+  const actions = h('div', { class: 'd-flex flex-wrap gap-2 align-items-start', 'data-testid': 'segment-actions' });
   if (canEdit(session) && !drill.length) {
     actions.append(h('a', { class: 'btn btn-sm btn-outline-secondary', href: `#/builder/${encodeURIComponent(segment.id)}`,
       'data-testid': 'edit-segment' }, 'Edit definition'));
@@ -40,7 +39,7 @@ export function header(page) {
   }
   const facts = h('dl', { class: 'segment-facts' },
     h('dt', {}, 'Kind'), h('dd', { 'data-testid': 'segment-kind' }, h('span', { class: 'badge text-bg-secondary' }, segment.kind)),
-    h('dt', {}, 'Members'), h('dd', { 'data-testid': 'segment-size' }, countText(segment.size)),
+    h('dt', {}, 'Members'), h('dd', { 'data-testid': 'segment-size' }, fmtCount(segment.size)),
     h('dt', {}, 'Definition'), h('dd', {}, h('pre', { class: 'definition', 'data-testid': 'segment-definition' },
       segment.definition || '(a list of user ids)')));
   if (drill.length) {
@@ -48,8 +47,5 @@ export function header(page) {
       h('dt', {}, 'This population'), h('dd', {}, populationSize, ' profiles'),
       h('dt', {}, 'Its definition'), h('dd', {}, h('pre', { class: 'definition', 'data-testid': 'population-definition' }, page.base)));
   }
-  return h('header', { class: 'segment-header mb-3' },
-    h('div', { class: 'd-flex flex-wrap gap-2 align-items-start' },
-      h('h1', { class: 'h3 me-auto mb-2', 'data-testid': 'segment-name' }, segment.name), actions),
-    facts, slot);
+  return h('header', { class: 'segment-header mb-3' }, pageHeader(segment.name, actions), facts, slot);
 }

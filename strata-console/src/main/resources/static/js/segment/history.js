@@ -1,9 +1,8 @@
 // Size of the saved segment over time with daily entries and exits. Days before the segment
 // existed are reconstructed by the server (events as of that day, traits as now): drawn dashed,
 // shaded and marked in the table.
-import { h } from '../ui.js';
-import { chartCard, countText, dataTable, timeChart } from '../charts.js';
-import { errorMessage } from '../states.js';
+import { fmtCount, h } from '../ui.js';
+import { chartCard, dataTable, timeChart } from '../charts.js';
 
 const RANGES = [30, 90, 180];
 
@@ -19,7 +18,7 @@ export function historyCard(page) {
     card.loading();
     page.api.get(`/api/segments/${encodeURIComponent(page.segment.id)}/history?days=${days}`)
       .then(res => show(card, res))
-      .catch(e => card.fail(errorMessage(e)));
+      .catch(e => card.fail(e.message));
   };
   load(RANGES[0]);
   return card.card;
@@ -49,9 +48,9 @@ function show(card, res) {
     testid: 'history-table',
     columns: [
       { label: 'Day', value: p => p.day },
-      { label: 'Size', value: p => countText(p.size) },
-      { label: 'Entered', value: p => countText(p.entered) },
-      { label: 'Exited', value: p => countText(p.exited) },
+      { label: 'Size', value: p => fmtCount(p.size) },
+      { label: 'Entered', value: p => fmtCount(p.entered) },
+      { label: 'Exited', value: p => fmtCount(p.exited) },
       { label: 'Source', value: p => (p.reconstructed ? 'reconstructed' : 'change log') },
     ],
     rows: points,

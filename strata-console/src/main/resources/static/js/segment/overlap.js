@@ -1,12 +1,11 @@
 // Overlap of the population with every saved segment: a matrix whose cells narrow the population
 // to the intersection. Shading is relative to the row's own size, and only where both are numbers.
-import { h } from '../ui.js';
-import { countText } from '../charts.js';
+import { fmtCount, h, loading } from '../ui.js';
+
 import { conjoin, inSegment } from '../drill.js';
-import { errorMessage } from '../states.js';
 
 export function overlapCard(page) {
-  const body = h('div', { class: 'card-body' }, h('p', { class: 'text-body-secondary small', role: 'status' }, 'Loading…'));
+  const body = h('div', { class: 'card-body' }, loading());
   const card = h('section', { class: 'card chart-card mb-4', 'data-testid': 'overlap', 'aria-labelledby': 'overlap-title' },
     h('div', { class: 'card-header' }, h('h2', { class: 'h6 mb-0', id: 'overlap-title' }, 'Overlap with other segments')),
     body);
@@ -15,7 +14,7 @@ export function overlapCard(page) {
       h('p', { class: 'small text-body-secondary' }, 'Each cell counts the profiles in both its row and its column; '
         + 'the diagonal is each one\'s size. Choose a cell to narrow this population to it.'),
       matrix(res, page)))
-    .catch(e => body.replaceChildren(h('div', { class: 'alert alert-warning py-1 px-2 small', role: 'alert' }, errorMessage(e))));
+    .catch(e => body.replaceChildren(h('div', { class: 'alert alert-warning py-1 px-2 small', role: 'alert' }, e.message)));
   return card;
 }
 
@@ -43,7 +42,7 @@ function cell(value, rowSize, rows, i, j, page) {
   const condition = cellCondition(rows, i, j);
   const ratio = typeof value === 'number' && typeof rowSize === 'number' && rowSize > 0 ? value / rowSize : 0;
   const style = `background-color: rgba(47, 111, 176, ${(0.08 + 0.5 * ratio).toFixed(2)})`;
-  const content = countText(value);
+  const content = fmtCount(value);
   const testid = `overlap-cell-${i}-${j}`;
   if (!condition) return h('td', { style, 'data-testid': testid }, content);
   return h('td', { style, 'data-testid': testid },

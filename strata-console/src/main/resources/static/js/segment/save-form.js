@@ -1,6 +1,5 @@
 // "Save as new segment": the drilled population's combined definition under a new name.
 import { h } from '../ui.js';
-import { errorMessage } from '../states.js';
 
 export function saveForm(page, onClose) {
   const name = h('input', { class: 'form-control', id: 'save-name', required: '', maxlength: '200',
@@ -35,7 +34,7 @@ export function saveForm(page, onClose) {
       });
       page.navigate(`#/segment/${encodeURIComponent(created.id)}`);
     } catch (e) {
-      message.replaceChildren(h('div', { class: 'alert alert-danger py-1 px-2', role: 'alert' }, errorMessage(e)));
+      message.replaceChildren(h('div', { class: 'alert alert-danger py-1 px-2', role: 'alert' }, e.message));
       submit.disabled = false;
     }
   });
