@@ -58,6 +58,7 @@ public final class LiveEngine {
     private final Map<String, LiveSegment> byName = new HashMap<>();
     private final List<LiveSegment> slots = new ArrayList<>();
     private final TimerQueue timers = new TimerQueue();
+    private final LateArrivals late = new LateArrivals();
 
     /**
      * @param snapshot the population loaded from the store at start (built with an instant far in
@@ -174,6 +175,7 @@ public final class LiveEngine {
                     p = liveProfile(u, true);
                 }
                 if (!p.apply(m)) continue; // the same messageId applied before: nothing changed
+                if (m.type() == MessageType.TRACK) late.event(m.timestamp(), now);
                 Touch t = touched.computeIfAbsent(u, k -> new Touch());
                 t.created |= created;
                 t.identify |= m.type() == MessageType.IDENTIFY;
@@ -275,6 +277,7 @@ public final class LiveEngine {
             if (u < 0 || erased.contains(u)) return changes;
             long now = clock.getAsLong();
             erased.add(u);
+            late.everyDay();
             live.remove(u);
             liveIds.remove(u);
             for (LiveSegment seg : slots) {
@@ -436,6 +439,10 @@ public final class LiveEngine {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    LateArrivals lateArrivals() {
+        return late;
     }
 
     Population snapshotPopulation() {
