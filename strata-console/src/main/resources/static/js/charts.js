@@ -85,25 +85,27 @@ export function barChart(el, bars, onPick) {
 }
 
 /**
- * Lines and bars over days. series: [{name, type: 'line'|'bar', values: [count|x], dashed, stack}];
- * marks: [{from, to, label}] shaded day ranges.
+ * Lines and bars over days. series: [{name, type: 'line'|'bar', values: [count|x], dashed, stack, negate,
+ * axis}]; axes: [{name, scale, integer, right}] (the series' axis is its index); marks: [{from, to, label}] shaded days.
  */
-export function timeChart(el, days, series, { marks = [], onPickDay, yName } = {}) {
+export function timeChart(el, days, series, { marks = [], onPickDay, axes = [{}] } = {}) {
   const option = {
     color: palette,
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       formatter: ps => [escapeHtml(ps[0].axisValue), ...ps.filter(p => p.data && p.data.raw !== undefined)
         .map(p => `${p.marker}${escapeHtml(p.seriesName)}: ${escapeHtml(fmtValue(p.data.raw))}`)].join('<br>'),
     },
     xAxis: { type: 'category', data: days, boundaryGap: series.some(s => s.type === 'bar') },
-    yAxis: { type: 'value', name: yName, nameTextStyle: { align: 'left' } },
+    yAxis: axes.map(a => ({ type: 'value', name: a.name, scale: !!a.scale, minInterval: a.integer ? 1 : undefined, nameTextStyle: { align: a.right ? 'right' : 'left' },
+      splitLine: { show: !a.right }, position: a.right ? 'right' : 'left' })),
     series: series.map(s => ({
       name: s.name,
       type: s.type,
       stack: s.stack,
+      yAxisIndex: s.axis || 0,
       showSymbol: false,
       connectNulls: false,
       barMaxWidth: 14,
@@ -118,7 +120,18 @@ export function timeChart(el, days, series, { marks = [], onPickDay, yName } = {
       } : undefined,
     })),
   };
-  return mount(el, option, onPickDay && (p => onPickDay(days[p.dataIndex])));
+  const chart = mount(el, option);
+  if (chart && onPickDay) {
+    // Lines have no symbols to click: any click inside the grid picks the day under the pointer.
+    chart.getZr().on('click', ev => {
+      const at = [ev.offsetX, ev.offsetY];
+      if (!chart.containPixel('grid', at)) return;
+      const i = Math.round(chart.convertFromPixel({ xAxisIndex: 0 }, at[0]));
+      if (days[i]) onPickDay(days[i]);
+    });
+    chart.getZr().setCursorStyle?.('pointer');
+  }
+  return chart;
 }
 
 function fmtValue(x) {

@@ -64,6 +64,6 @@ function show(card, res, page) {
     rows: points,
     pick: { label: p => `Narrow to those who did ${res.event} on ${p.day}`, onPick: p => page.pick(didOnDay(res.event, p.day)) },
   });
-  card.show(table, el => timeChart(el, days, series, { yName: 'events per 1000 profiles',
+  card.show(table, el => timeChart(el, days, series, { axes: [{ name: 'events per 1000 profiles' }],
     onPickDay: day => page.pick(didOnDay(res.event, day)) }));
 }

@@ -36,7 +36,7 @@ function traitPicker(page, shown) {
   const select = h('select', { class: 'form-select form-select-sm', id: 'breakdown-trait', 'data-testid': 'breakdown-trait' },
     h('option', { value: '' }, 'Loading traits…'));
   select.disabled = true;
-  const add = h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': 'breakdown-add',
+  const add = h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary text-nowrap', 'data-testid': 'breakdown-add',
     onclick: () => { if (select.value) page.goDims([...page.dims, select.value]); } }, 'Add breakdown');
   add.disabled = true;
   page.schema.then(schema => {

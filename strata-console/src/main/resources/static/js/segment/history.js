@@ -40,8 +40,8 @@ function show(card, res) {
   const series = [
     { name: 'Size', type: 'line', values: recorded },
     { name: 'Size (reconstructed)', type: 'line', values: reconstructed, dashed: true, color: '#8a9bb0' },
-    { name: 'Entered', type: 'bar', values: points.map(p => p.entered), stack: 'moves', color: '#3b9c6b' },
-    { name: 'Exited', type: 'bar', values: points.map(p => p.exited), stack: 'moves', negate: true, color: '#c23b3b' },
+    { name: 'Entered', type: 'bar', values: points.map(p => p.entered), stack: 'moves', color: '#3b9c6b', axis: 1 },
+    { name: 'Exited', type: 'bar', values: points.map(p => p.exited), stack: 'moves', negate: true, color: '#c23b3b', axis: 1 },
   ];
   const table = dataTable({
     caption: 'Daily size, entries and exits' + (res.createdAt ? `; the segment was created ${res.createdAt.slice(0, 10)}` : ''),
@@ -56,5 +56,6 @@ function show(card, res) {
     rows: points,
   });
   // Reconstructed moves are differences of reconstructed sizes, still an estimate: keep them apart.
-  card.show(table, el => timeChart(el, days, series, { marks }));
+  card.show(table, el => timeChart(el, days, series, { marks,
+    axes: [{ name: 'size', scale: true, integer: true }, { name: 'entered / exited', right: true, integer: true }] }));
 }

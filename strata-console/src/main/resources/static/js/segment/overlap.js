@@ -25,17 +25,42 @@ function cellCondition(rows, i, j) {
   return unique.length ? conjoin(unique) : null;
 }
 
+const FIRST = 8;
+
+/**
+ * The segments sharing the most profiles with this population first (row 0 is the population);
+ * shares the server suppressed cannot be ranked and come after the numbers, in the server's order.
+ */
+function ranked(res) {
+  const others = res.rows.map((r, i) => i).filter(i => i > 0);
+  const share = i => (typeof res.matrix[0][i] === 'number' ? res.matrix[0][i] : -1);
+  return [0, ...others.sort((a, b) => share(b) - share(a) || a - b)];
+}
+
 function matrix(res, page) {
   const rows = res.rows || [];
   if (rows.length <= 1) return h('p', { class: 'text-body-secondary' }, 'There are no other saved segments to compare with.');
-  const head = h('tr', {}, h('td', {}), rows.map((r, j) => h('th', { scope: 'col', class: 'overlap-col' }, r.name)));
-  const body = rows.map((r, i) => h('tr', { 'data-testid': `overlap-row-${i}` },
-    h('th', { scope: 'row' }, r.name),
-    rows.map((c, j) => cell(res.matrix[i][j], res.matrix[i][i], rows, i, j, page))));
-  return h('div', { class: 'table-responsive' },
-    h('table', { class: 'table table-sm table-bordered overlap-table', 'data-testid': 'overlap-table' },
-      h('caption', {}, 'Profiles in both the row and the column'),
-      h('thead', {}, head), h('tbody', {}, body)));
+  const order = ranked(res);
+  const holder = h('div', {});
+  const draw = all => {
+    const shown = all ? order : order.slice(0, FIRST + 1);
+    const head = h('tr', {}, h('td', {}), shown.map(j => h('th', { scope: 'col', class: 'overlap-col' }, rows[j].name)));
+    const body = shown.map(i => h('tr', { 'data-testid': `overlap-row-${i}` },
+      h('th', { scope: 'row' }, rows[i].name),
+      shown.map(j => cell(res.matrix[i][j], res.matrix[i][i], rows, i, j, page))));
+    const more = order.length > FIRST + 1
+      ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', 'data-testid': 'overlap-all',
+        'aria-expanded': String(all), onclick: () => draw(!all) },
+      all ? `Show the ${FIRST} largest overlaps` : `Show all ${order.length - 1} segments`)
+      : null;
+    holder.replaceChildren(h('div', { class: 'table-responsive' },
+      h('table', { class: 'table table-sm table-bordered overlap-table', 'data-testid': 'overlap-table' },
+        h('caption', {}, all || !more ? 'Profiles in both the row and the column'
+          : `Profiles in both the row and the column: the ${FIRST} segments sharing the most with this population`),
+        h('thead', {}, head), h('tbody', {}, body))), more);
+  };
+  draw(false);
+  return holder;
 }
 
 function cell(value, rowSize, rows, i, j, page) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.JsonNode;
@@ -18,21 +19,55 @@ final class SegmentPages {
         this.b = b;
     }
 
+    /**
+     * Opens a route and waits for the router to render it. The page being left is marked first:
+     * a change of hash alone keeps the document, and its old page must not pass for the new one.
+     */
+    static void go(Browser b, String route) {
+        markStale(b);
+        if (b.driver().getCurrentUrl().equals(b.server().base() + "/" + route)) b.driver().navigate().refresh();
+        else b.open(route);
+        freshPage(b);
+    }
+
+    /** Marks the current page, so that {@link #freshPage} waits for the router to replace it. */
+    static void markStale(Browser b) {
+        b.script("document.querySelectorAll('[data-page]').forEach(p => p.setAttribute('data-stale', ''))");
+    }
+
+    static void freshPage(Browser b) {
+        b.waitUntil("the router to render " + b.driver().getCurrentUrl(),
+                () -> !b.driver().findElements(By.cssSelector("[data-page]:not([data-stale])")).isEmpty());
+        b.waitForPage();
+    }
+
     /** Opens a segment page and waits for every panel to have loaded. */
     SegmentPages open(String segmentId) {
-        b.open("#/segment/" + segmentId);
+        go(b, "#/segment/" + segmentId);
         return settled();
     }
 
     /** Waits for the page (and every chart card on it) to finish loading, and for the charts to be drawn. */
     SegmentPages settled() {
-        b.find("segment-page");
-        b.waitForPage();
+        freshPage(b);
+        b.find(By.cssSelector("[data-page]:not([data-stale]) [data-testid=segment-page]"), "the segment page");
         b.waitUntil("every chart to be drawn", () -> Boolean.TRUE.equals(b.script(
                 "return [...document.querySelectorAll('.chart')].every(el => el.hidden"
                         + " || el.closest('.card').querySelector('.chart-status').textContent !== ''"
                         + " || (window.echarts && echarts.getInstanceByDom(el)))")));
         return this;
+    }
+
+    /**
+     * The definition of a drilled population, written here independently of the console:
+     * {@code in segment "Name"} alone, or {@code (in segment "Name") and (c1) and (c2)…}.
+     */
+    static String base(String segmentName, List<String> conditions) {
+        String ref = "in segment " + ConsoleServer.JSON.writeValueAsString(segmentName);
+        if (conditions.isEmpty()) return ref;
+        StringBuilder out = new StringBuilder("(").append(ref).append(")");
+        for (String c : conditions) out.append(" and (").append(c).append(")");
+        return out.toString();
     }
 
     /** The data-testid of the breakdown card for a dimension, e.g. "address.state" → breakdown-address-state. */
@@ -71,9 +106,12 @@ final class SegmentPages {
 
     /** Shows a breakdown's table instead of its chart and activates row {@code index} with the keyboard. */
     void pickRow(String breakdownTestId, int index) {
-        b.click(breakdownTestId + "-toggle");
+        WebElement toggle = b.find(breakdownTestId + "-toggle");
+        b.script("arguments[0].scrollIntoView({block: 'center'})", toggle);
+        toggle.sendKeys(Keys.ENTER);
+        b.waitUntil("the table to be shown", () -> "true".equals(toggle.getAttribute("aria-pressed")));
         WebElement pick = b.find(breakdownTestId + "-table-pick-" + index);
-        pick.sendKeys(org.openqa.selenium.Keys.ENTER);
+        pick.sendKeys(Keys.ENTER);
     }
 
     /** The drill-down conditions the URL holds. */
@@ -100,6 +138,13 @@ final class SegmentPages {
     /** The sub-population's size as shown, once it has been counted. */
     String populationSize() {
         return b.waitText("population-size", "a count", t -> !t.isBlank() && !t.contains("Counting"));
+    }
+
+    /** Does something that navigates (a click on a bar, a crumb…) and waits for the page it leads to. */
+    SegmentPages navigating(Runnable action) {
+        markStale(b);
+        action.run();
+        return settled();
     }
 
     /** Waits for the page to show the given drill-down depth. */
