@@ -91,6 +91,44 @@ public final class LiveAnalytics {
         return engine.underReadLock(() -> engine.membersAt(definition, instant));
     }
 
+    /**
+     * A page of the members of an unsaved definition now, in the stable order of
+     * {@link LiveEngine#members}: user ids after the cursor (null for the first page).
+     */
+    public MembersPage membersPage(Condition definition, String cursor, int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit must be positive, got " + limit);
+        int after = -1;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                after = Integer.parseInt(cursor);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid cursor '" + cursor + "': use the 'next' value of the previous page");
+            }
+        }
+        int from = after;
+        return engine.underReadLock(() -> {
+            org.roaringbitmap.PeekableIntIterator it = engine.membersAt(definition, engine.now()).getIntIterator();
+            if (from >= 0) it.advanceIfNeeded(from + 1);
+            List<String> out = new ArrayList<>(Math.min(limit, 1024));
+            int last = -1;
+            while (it.hasNext() && out.size() < limit) {
+                last = it.next();
+                out.add(engine.userKeyOf(last));
+            }
+            return new MembersPage(out, it.hasNext() ? Integer.toString(last) : null);
+        });
+    }
+
+    /** Every member of an unsaved definition now, as user ids in the stable order. */
+    public List<String> memberIds(Condition definition) {
+        return engine.underReadLock(() -> {
+            RoaringBitmap m = engine.membersAt(definition, engine.now());
+            List<String> out = new ArrayList<>(m.getCardinality());
+            m.forEach((int u) -> out.add(engine.userKeyOf(u)));
+            return out;
+        });
+    }
+
     /** The current members of a saved segment: a copy. */
     public RoaringBitmap segmentMembers(String segmentId) {
         return engine.underReadLock(() -> engine.segmentBitmap(segmentId).clone());

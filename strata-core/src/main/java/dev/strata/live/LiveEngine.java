@@ -397,6 +397,21 @@ public final class LiveEngine {
         }
     }
 
+    /** Why a profile is in or out of an unsaved definition now (segment id null in the answer). */
+    public Explanation explainDefinition(Condition definition, String userKey) {
+        lock.readLock().lock();
+        try {
+            checkReferences(null, definition);
+            int u = idOf(userKey);
+            if (u < 0 || erased.contains(u)) throw new java.util.NoSuchElementException("no profile \"" + userKey + "\"");
+            long now = clock.getAsLong();
+            Explanation.Node root = ProfileExplainer.explain(definition, liveProfile(u, false), now, references(u));
+            return new Explanation(null, userKey, root.holds(), now, root);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<ProfileView> profile(String userKey) {
         lock.readLock().lock();
         try {
