@@ -156,7 +156,7 @@ export function announce(message) {
 
 /**
  * Delays calls until `ms` have passed without another one.
- * @returns {Function & {cancel: () => void, flush: () => void}}
+ * @returns {Function & {cancel: () => void, flush: () => void, pending: boolean}}
  */
 export function debounce(fn, ms) {
   let timer = null;
@@ -168,6 +168,7 @@ export function debounce(fn, ms) {
   };
   d.cancel = () => { clearTimeout(timer); timer = null; };
   d.flush = () => { if (timer) { d.cancel(); fn(...lastArgs); } };
+  Object.defineProperty(d, 'pending', { get: () => timer !== null });
   return d;
 }
 
