@@ -49,9 +49,9 @@ class DrillDownTest {
 
         b.click("save-as-segment");
         String newName = name + " / " + plans.get(0).get(0);
-        b.type("save-name", newName);
-        b.find("save-kind-static").sendKeys(Keys.SPACE);
-        pages.navigating(() -> b.click("save-submit"));
+        b.type("saveas-name", newName);
+        b.find("saveas-kind-static").sendKeys(Keys.SPACE);
+        pages.navigating(() -> b.click("saveas-submit"));
         assertThat(b.text("page-title")).isEqualTo(newName);
 
         JsonNode saved = null;
@@ -87,7 +87,7 @@ class DrillDownTest {
         return new Drilled(name, conditions);
     }
 
-    private static void checkLevel(Browser b, ConsoleServer s, SegmentPages pages, String name, List<String> conditions) {
+    static void checkLevel(Browser b, ConsoleServer s, SegmentPages pages, String name, List<String> conditions) {
         String base = SegmentPages.base(name, conditions);
         assertThat(pages.drillInUrl()).isEqualTo(conditions);
         assertThat(pages.crumbs()).isEqualTo(conditions);
