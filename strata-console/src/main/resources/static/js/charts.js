@@ -71,7 +71,7 @@ export function barChart(el, bars, onPick) {
     yAxis: {
       type: 'category', inverse: true, triggerEvent: true,
       data: bars.map(b => b.label),
-      axisLabel: { width: 120, overflow: 'truncate' },
+      axisLabel: { width: 120, overflow: 'truncate', interval: 0 },
     },
     series: [{
       type: 'bar', data, barMaxWidth: 22, cursor: onPick ? 'pointer' : 'default',
@@ -106,7 +106,8 @@ export function timeChart(el, days, series, { marks = [], onPickDay, axes = [{}]
       type: s.type,
       stack: s.stack,
       yAxisIndex: s.axis || 0,
-      showSymbol: false,
+      // a series of a few points (a segment created today) would be invisible as a line alone
+      showSymbol: s.values.filter(v => v !== undefined && v !== null).length < 3,
       connectNulls: false,
       barMaxWidth: 14,
       lineStyle: s.dashed ? { type: 'dashed' } : undefined,

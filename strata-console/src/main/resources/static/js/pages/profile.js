@@ -60,7 +60,7 @@ function explanationSection(api, userId, { segmentId, base, names }) {
     label = h('span', {}, 'the population ', h('code', {}, base));
   } else if (segmentId) {
     request = api.get(`/api/segments/${encodeURIComponent(segmentId)}/explain/${encodeURIComponent(userId)}`);
-    label = h('span', {}, 'the segment ', h('a', { href: segmentRoute(segmentId) }, names.get(segmentId) || segmentId));
+    label = h('span', {}, 'the segment ', h('a', { href: segmentRoute(segmentId), 'data-testid': 'explain-segment-link' }, names.get(segmentId) || segmentId));
   } else {
     body.append(h('p', { class: 'text-body-secondary mb-0', 'data-testid': 'explain-none' },
       'Open this profile from a segment or a member list to see why it is in or out.'));

@@ -33,7 +33,7 @@ export function breakdownsSection(page) {
 }
 
 function traitPicker(page, shown) {
-  const select = h('select', { class: 'form-select form-select-sm', id: 'breakdown-trait', 'data-testid': 'breakdown-trait' },
+  const select = h('select', { class: 'form-select form-select-sm w-auto', id: 'breakdown-trait', 'data-testid': 'breakdown-trait' },
     h('option', { value: '' }, 'Loading traits…'));
   select.disabled = true;
   const add = h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary text-nowrap', 'data-testid': 'breakdown-add',
@@ -48,7 +48,7 @@ function traitPicker(page, shown) {
   }).catch(e => {
     select.replaceChildren(h('option', { value: '' }, 'Traits unavailable: ' + e.message));
   });
-  return h('div', { class: 'd-flex gap-2 align-items-center' },
+  return h('div', { class: 'd-flex flex-wrap gap-2 align-items-center' },
     h('label', { for: 'breakdown-trait', class: 'form-label small mb-0 text-nowrap' }, 'Break down by trait'),
     select, add);
 }
