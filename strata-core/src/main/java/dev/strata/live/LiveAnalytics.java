@@ -34,6 +34,16 @@ public final class LiveAnalytics {
 
     private final LiveEngine engine;
     private final Sampling sampling;
+    /**
+     * What exact evaluations of recent definitions cost: the builder asks again for definitions it
+     * asked before, and one slow probe on a busy machine should not turn a cheap one into a sample.
+     */
+    private final Map<Condition, Long> exactCosts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Condition, Long> eldest) {
+            return size() > 256;
+        }
+    });
 
     public LiveAnalytics(LiveEngine engine) {
         this.engine = engine;
@@ -44,7 +54,9 @@ public final class LiveAnalytics {
      * The size of a definition now within a time budget: exact when evaluating a 1-in-64 sample
      * shows the whole would fit in the budget; otherwise estimated from the largest sample that
      * fits (1 in 8, or the 1-in-64 probe itself) with a 95% interval. Evaluation cost grows with
-     * the number of profiles evaluated, which is what makes the probe's time a forecast.
+     * the number of profiles evaluated, which is what makes the probe's time a forecast: the
+     * probe's time beyond a fixed part (that of evaluating {@code false} on the same sample) is
+     * scaled by 64.
      *
      * @param budgetNanos the time the evaluation may take; 0 always answers from the probe
      * @throws IllegalArgumentException when the definition refers to an unknown segment
@@ -55,18 +67,26 @@ public final class LiveAnalytics {
             long now = engine.now();
             RoaringBitmap untouched = engine.untouchedSnapshotIds();
             long population = untouched.getCardinality() + (long) engine.liveProfiles().size();
-            if (population < ALWAYS_EXACT_BELOW && budgetNanos > 0) {
-                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            Long known = exactCosts.get(definition);
+            if (budgetNanos > 0 && (population < ALWAYS_EXACT_BELOW || (known != null && known <= budgetNanos / 2))) {
+                return exactly(definition, now, population);
             }
+            // What an evaluation costs whatever the definition (sample set-up, engine views), measured
+            // on "false", is not multiplied when forecasting the whole from the probe.
+            long f0 = System.nanoTime();
+            engine.membersWithin(Condition.FALSE, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            long p0 = System.nanoTime();
             RoaringBitmap probe = engine.membersWithin(definition, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
-            long spent = System.nanoTime() - t0;
+            long p1 = System.nanoTime();
+            long fixed = p0 - f0;
+            long probeCost = p1 - p0;
+            long spent = p1 - t0;
             long left = budgetNanos - spent;
-            if (budgetNanos > 0 && spent * (1L << PROBE_BITS) <= left) {
-                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
-            }
+            long forecast = Math.max(0, probeCost - fixed) * (1L << PROBE_BITS) + fixed;
+            if (budgetNanos > 0 && forecast <= left) return exactly(definition, now, population);
             int bits = PROBE_BITS;
             RoaringBitmap hits = probe;
-            if (budgetNanos > 0 && spent * (1L << (PROBE_BITS - WIDE_BITS)) <= left) {
+            if (budgetNanos > 0 && Math.max(0, probeCost - fixed) * (1L << (PROBE_BITS - WIDE_BITS)) + fixed <= left) {
                 bits = WIDE_BITS;
                 int level = bits;
                 hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
@@ -266,6 +286,14 @@ public final class LiveAnalytics {
      */
     public long lateVersion(long epochDay) {
         return engine.lateArrivals().upTo(epochDay);
+    }
+
+    /** Evaluates exactly, remembering what it cost for the next estimate of the same definition. */
+    private SampleEstimate exactly(Condition definition, long now, long population) {
+        long t0 = System.nanoTime();
+        int size = engine.membersAt(definition, now).getCardinality();
+        exactCosts.put(definition, System.nanoTime() - t0);
+        return SampleEstimate.exact(size, population);
     }
 
     /** Known profiles in the sample of that level. */
