@@ -1,7 +1,6 @@
 package dev.strata.live;
 
 import dev.strata.analytics.FieldDescription;
-import dev.strata.analytics.FieldDescriptions;
 import dev.strata.analytics.Bucket;
 import dev.strata.analytics.Buckets;
 import dev.strata.analytics.FieldSummary;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Aggregates over what the live engine holds, for the console: the fields profiles and events
@@ -209,7 +207,7 @@ public final class LiveAnalytics {
         for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
             if (!among.contains(e.getKey())) continue;
             Json v = ProfileEvaluator.value(path, e.getValue());
-            if (v != null && !(v instanceof Json.Null)) feedValue(v, e.getKey(), s);
+            if (v != null && !(v instanceof Json.Null)) SchemaCensus.feedValue(v, e.getKey(), s);
         }
         return s;
     }
@@ -313,75 +311,6 @@ public final class LiveAnalytics {
 
     /** Describes every field; reads every profile, so callers should cache the answer for a while. */
     public Schema schema() {
-        return engine.underReadLock(() -> {
-            Map<Path, FieldSummary> traits = new HashMap<>();
-            Map<Path, FieldSummary> context = new HashMap<>();
-            Map<String, long[]> eventCounts = new TreeMap<>();
-            Map<String, Map<Path, FieldSummary>> properties = new HashMap<>();
-            ColumnCensus census = new ColumnCensus(engine.snapshotPopulation());
-            var untouched = engine.untouchedSnapshotIds();
-            census.profileFields(untouched, p -> traits.computeIfAbsent(p, k -> newSummary()), p -> context.computeIfAbsent(p, k -> newSummary()));
-            census.events(untouched, new ColumnCensus.EventSink() {
-                @Override
-                public void event(String name, long count, long profiles) {
-                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
-                    c[0] += count;
-                    c[1] += profiles;
-                }
-
-                @Override
-                public FieldSummary property(String event, Path path) {
-                    return properties.computeIfAbsent(event, k -> new HashMap<>()).computeIfAbsent(path, k -> newSummary());
-                }
-            });
-            for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
-                int u = e.getKey();
-                LiveProfile p = e.getValue();
-                feedObject(p.traits(), List.of(), u, traits);
-                if (p.context() != null) feedObject(p.context(), List.of("context"), u, context);
-                for (String name : p.eventCounts().keySet()) {
-                    EventSeries series = p.events(name);
-                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
-                    c[0] += series.size();
-                    c[1]++;
-                    Map<Path, FieldSummary> props = properties.computeIfAbsent(name, k -> new HashMap<>());
-                    for (int row = 0; row < series.size(); row++) feedObject(series.properties(row), List.of(), u, props);
-                }
-            }
-            List<EventDescription> events = new ArrayList<>();
-            eventCounts.forEach((name, c) -> {
-                if (c[0] > 0) {
-                    events.add(new EventDescription(name, c[0], c[1], FieldDescriptions.describe(properties.getOrDefault(name, Map.of()))));
-                }
-            });
-            return new Schema(FieldDescriptions.describe(traits), FieldDescriptions.describe(context), events);
-        });
-    }
-
-    private static FieldSummary newSummary() {
-        return new FieldSummary(FieldDescriptions.MAX_SUGGESTED, FieldDescriptions.MAX_SUGGESTED);
-    }
-
-    /** Adds every value under a JSON object, path by path, for one owner. */
-    static void feedObject(Json.Obj object, List<String> prefix, int owner, Map<Path, FieldSummary> into) {
-        if (object == null) return;
-        for (Map.Entry<String, Json> f : object.fields().entrySet()) {
-            List<String> segments = new ArrayList<>(prefix);
-            segments.add(f.getKey());
-            Json v = f.getValue();
-            if (v instanceof Json.Null || !dev.strata.analytics.Paths.isWritable(f.getKey())) continue;
-            Path path = new Path(segments);
-            FieldSummary s = into.computeIfAbsent(path, k -> newSummary());
-            feedValue(v, owner, s);
-            if (v instanceof Json.Obj o) feedObject(o, segments, owner, into);
-        }
-    }
-
-    static void feedValue(Json v, int owner, FieldSummary s) {
-        if (v instanceof Json.Str str) s.string(str.value(), 1, owner, JsonPredicates.parseUtc(str.value()) != null);
-        else if (v instanceof Json.Num n) s.number(n.value(), 1, owner);
-        else if (v instanceof Json.Bool b) s.bool(b.value(), 1, owner);
-        else if (v instanceof Json.Obj) s.object(1);
-        else if (v instanceof Json.Arr) s.array(1);
+        return engine.underReadLock(() -> SchemaCensus.describe(engine));
     }
 }
