@@ -70,6 +70,29 @@ public final class ColumnCensus {
         }
     }
 
+    /**
+     * Per period, the events of that name of the given users stamped in
+     * {@code [from + i * period, from + (i + 1) * period)}, for i in {@code [0, periods)}.
+     */
+    public long[] eventsPerPeriod(String event, RoaringBitmap users, long from, long period, int periods) {
+        long[] out = new long[periods];
+        EventLog log = population.events(event);
+        if (log == null) return out;
+        long to = from + period * periods;
+        IntIterator it = RoaringBitmap.and(users, log.users).getIntIterator();
+        while (it.hasNext()) {
+            int u = it.next();
+            int end = log.end(u);
+            if (end == log.start(u) || log.lastTimestamps[u] < from) continue;
+            for (int row = log.lowerBound(log.start(u), end, from); row < end; row++) {
+                long t = log.timestamps[row];
+                if (t >= to) break;
+                out[(int) ((t - from) / period)]++;
+            }
+        }
+        return out;
+    }
+
     private static void walk(ColumnFamily.Level level, List<String> prefix, BiConsumer<Path, ValueColumn> action) {
         for (int i = 0; i < level.size; i++) {
             List<String> segments = new ArrayList<>(prefix);

@@ -2,7 +2,10 @@ package dev.strata.live;
 
 import dev.strata.analytics.FieldDescription;
 import dev.strata.analytics.FieldDescriptions;
+import dev.strata.analytics.Bucket;
+import dev.strata.analytics.Buckets;
 import dev.strata.analytics.FieldSummary;
+import dev.strata.lang.SegmentParser;
 import dev.strata.analytics.SampleEstimate;
 import dev.strata.lang.Condition;
 import org.roaringbitmap.RoaringBitmap;
@@ -70,6 +73,199 @@ public final class LiveAnalytics {
             }
             return SampleEstimate.of(hits.getCardinality(), sampleSize(untouched, bits), population);
         });
+    }
+
+    // ---- populations and breakdowns ---------------------------------------------------------
+
+    /** Members of a definition now: stable ids, a copy the caller owns. */
+    public RoaringBitmap members(Condition definition) {
+        return engine.underReadLock(() -> engine.membersAt(definition, engine.now()));
+    }
+
+    /**
+     * Members of a definition as of a past instant: events stamped after it are outside every
+     * window; traits and context are as they are now; references follow the segments' current
+     * definitions (static ones: their current members).
+     */
+    public RoaringBitmap membersAt(Condition definition, long instant) {
+        return engine.underReadLock(() -> engine.membersAt(definition, instant));
+    }
+
+    /**
+     * A page of the members of an unsaved definition now, in the stable order of
+     * {@link LiveEngine#members}: user ids after the cursor (null for the first page).
+     */
+    public MembersPage membersPage(Condition definition, String cursor, int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit must be positive, got " + limit);
+        int after = -1;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                after = Integer.parseInt(cursor);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid cursor '" + cursor + "': use the 'next' value of the previous page");
+            }
+        }
+        int from = after;
+        return engine.underReadLock(() -> {
+            org.roaringbitmap.PeekableIntIterator it = engine.membersAt(definition, engine.now()).getIntIterator();
+            if (from >= 0) it.advanceIfNeeded(from + 1);
+            List<String> out = new ArrayList<>(Math.min(limit, 1024));
+            int last = -1;
+            while (it.hasNext() && out.size() < limit) {
+                last = it.next();
+                out.add(engine.userKeyOf(last));
+            }
+            return new MembersPage(out, it.hasNext() ? Integer.toString(last) : null);
+        });
+    }
+
+    /** Every member of an unsaved definition now, as user ids in the stable order. */
+    public List<String> memberIds(Condition definition) {
+        return engine.underReadLock(() -> {
+            RoaringBitmap m = engine.membersAt(definition, engine.now());
+            List<String> out = new ArrayList<>(m.getCardinality());
+            m.forEach((int u) -> out.add(engine.userKeyOf(u)));
+            return out;
+        });
+    }
+
+    /** The current members of a saved segment: a copy. */
+    public RoaringBitmap segmentMembers(String segmentId) {
+        return engine.underReadLock(() -> engine.segmentBitmap(segmentId).clone());
+    }
+
+    /** Known profiles now. */
+    public long everyone() {
+        return engine.profileCount();
+    }
+
+    /** One bucket of a breakdown with its count. */
+    public record BucketCount(Bucket bucket, long count) {
+    }
+
+    /** A population broken down: the buckets do not overlap, and with {@code missing} they add up to {@code total}. */
+    public record Breakdown(long total, List<BucketCount> buckets, long missing) {
+    }
+
+    /**
+     * The population of {@code base} broken down by a dimension: {@link Buckets#AGE_BAND}, or a
+     * trait or context path. Each bucket is counted by evaluating its condition within the base.
+     *
+     * @throws IllegalArgumentException for an unknown segment in the base, or a path whose values
+     *                                  cannot be bucketed (objects, too many distinct strings)
+     */
+    public Breakdown breakdown(Condition base, String dimension, int limit) {
+        return engine.underReadLock(() -> {
+            long now = engine.now();
+            RoaringBitmap members = engine.membersAt(base, now);
+            List<Bucket> buckets;
+            if (dimension.equals(Buckets.AGE_BAND)) {
+                buckets = Buckets.ageBands(Buckets.BIRTHDAY);
+            } else {
+                Path path = SegmentParser.parsePath(dimension);
+                buckets = Buckets.of(path, valueSummary(path, members, BREAKDOWN_STRINGS, limit), limit);
+            }
+            List<BucketCount> counts = new ArrayList<>();
+            long sum = 0;
+            for (Bucket b : buckets) {
+                long n = engine.membersWithin(b.condition(), now, members, members::contains).getCardinality();
+                counts.add(new BucketCount(b, n));
+                sum += n;
+            }
+            long total = members.getCardinality();
+            if (sum > total) throw new IllegalStateException("buckets of '" + dimension + "' overlap: " + sum + " > " + total);
+            return new Breakdown(total, counts, total - sum);
+        });
+    }
+
+    /** Distinct strings a breakdown lists before refusing the field as too varied. */
+    static final int BREAKDOWN_STRINGS = 100_000;
+
+    /** The values at a trait or context path among the given profiles. Call under the read lock. */
+    private FieldSummary valueSummary(Path path, RoaringBitmap among, int maxStrings, int maxNumbers) {
+        FieldSummary s = new FieldSummary(maxStrings, maxNumbers);
+        RoaringBitmap untouched = RoaringBitmap.and(among, engine.untouchedSnapshotIds());
+        new ColumnCensus(engine.snapshotPopulation()).profileField(path, untouched, s);
+        for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
+            if (!among.contains(e.getKey())) continue;
+            Json v = ProfileEvaluator.value(path, e.getValue());
+            if (v != null && !(v instanceof Json.Null)) feedValue(v, e.getKey(), s);
+        }
+        return s;
+    }
+
+    /** |rows[i] ∩ rows[j]| for every pair: the diagonal holds the sizes. */
+    public static long[][] overlap(List<RoaringBitmap> rows) {
+        int n = rows.size();
+        long[][] m = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            m[i][i] = rows.get(i).getLongCardinality();
+            for (int j = i + 1; j < n; j++) m[i][j] = m[j][i] = RoaringBitmap.andCardinality(rows.get(i), rows.get(j));
+        }
+        return m;
+    }
+
+    // ---- activity and history ---------------------------------------------------------------
+
+    /** Events per period of a population and of everyone, with the sizes of both. */
+    public record Activity(long members, long everyone, long[] memberEvents, long[] everyoneEvents) {
+    }
+
+    /** Daily (or any period) counts of one event name for the members of {@code base} and for everyone. */
+    public Activity activity(Condition base, String event, long from, long period, int periods) {
+        return engine.underReadLock(() -> {
+            RoaringBitmap members = engine.membersAt(base, engine.now());
+            RoaringBitmap untouched = engine.untouchedSnapshotIds();
+            ColumnCensus census = new ColumnCensus(engine.snapshotPopulation());
+            long[] mine = census.eventsPerPeriod(event, RoaringBitmap.and(members, untouched), from, period, periods);
+            long[] all = census.eventsPerPeriod(event, untouched, from, period, periods);
+            for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
+                EventSeries series = e.getValue().events(event);
+                if (series == null) continue;
+                boolean member = members.contains(e.getKey());
+                long to = from + period * periods;
+                for (int row = series.lowerBound(from); row < series.size() && series.time(row) < to; row++) {
+                    int i = (int) ((series.time(row) - from) / period);
+                    all[i]++;
+                    if (member) mine[i]++;
+                }
+            }
+            long everyone = untouched.getLongCardinality() + engine.liveProfiles().size();
+            return new Activity(members.getLongCardinality(), everyone, mine, all);
+        });
+    }
+
+    /** Sizes and movements of a definition at successive instants. */
+    public record Reconstruction(long[] sizes, long[] entered, long[] exited) {
+    }
+
+    /**
+     * The members of a definition as of each instant (ascending), as {@link #membersAt}: for each
+     * instant after the first, the size and the entries and exits since the one before.
+     */
+    public Reconstruction reconstruct(Condition definition, long[] instants) {
+        int n = instants.length - 1;
+        long[] sizes = new long[n];
+        long[] entered = new long[n];
+        long[] exited = new long[n];
+        RoaringBitmap previous = membersAt(definition, instants[0]);
+        for (int i = 0; i < n; i++) {
+            RoaringBitmap current = membersAt(definition, instants[i + 1]);
+            sizes[i] = current.getLongCardinality();
+            entered[i] = RoaringBitmap.andNotCardinality(current, previous);
+            exited[i] = RoaringBitmap.andNotCardinality(previous, current);
+            previous = current;
+        }
+        return new Reconstruction(sizes, entered, exited);
+    }
+
+    /**
+     * A version that grows whenever an event stamped on or before {@code epochDay} (UTC) arrives
+     * after that day, or a profile is erased: a membership reconstructed as of that day with an
+     * older version is still right (traits aside, which reconstruction reads as they are now).
+     */
+    public long lateVersion(long epochDay) {
+        return engine.lateArrivals().upTo(epochDay);
     }
 
     /** Known profiles in the sample of that level. */

@@ -58,6 +58,7 @@ public final class LiveEngine {
     private final Map<String, LiveSegment> byName = new HashMap<>();
     private final List<LiveSegment> slots = new ArrayList<>();
     private final TimerQueue timers = new TimerQueue();
+    private final LateArrivals late = new LateArrivals();
 
     /**
      * @param snapshot the population loaded from the store at start (built with an instant far in
@@ -174,6 +175,7 @@ public final class LiveEngine {
                     p = liveProfile(u, true);
                 }
                 if (!p.apply(m)) continue; // the same messageId applied before: nothing changed
+                if (m.type() == MessageType.TRACK) late.event(m.timestamp(), now);
                 Touch t = touched.computeIfAbsent(u, k -> new Touch());
                 t.created |= created;
                 t.identify |= m.type() == MessageType.IDENTIFY;
@@ -275,6 +277,7 @@ public final class LiveEngine {
             if (u < 0 || erased.contains(u)) return changes;
             long now = clock.getAsLong();
             erased.add(u);
+            late.everyDay();
             live.remove(u);
             liveIds.remove(u);
             for (LiveSegment seg : slots) {
@@ -394,6 +397,21 @@ public final class LiveEngine {
         }
     }
 
+    /** Why a profile is in or out of an unsaved definition now (segment id null in the answer). */
+    public Explanation explainDefinition(Condition definition, String userKey) {
+        lock.readLock().lock();
+        try {
+            checkReferences(null, definition);
+            int u = idOf(userKey);
+            if (u < 0 || erased.contains(u)) throw new java.util.NoSuchElementException("no profile \"" + userKey + "\"");
+            long now = clock.getAsLong();
+            Explanation.Node root = ProfileExplainer.explain(definition, liveProfile(u, false), now, references(u));
+            return new Explanation(null, userKey, root.holds(), now, root);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<ProfileView> profile(String userKey) {
         lock.readLock().lock();
         try {
@@ -436,6 +454,10 @@ public final class LiveEngine {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    LateArrivals lateArrivals() {
+        return late;
     }
 
     Population snapshotPopulation() {

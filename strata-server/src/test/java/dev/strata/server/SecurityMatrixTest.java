@@ -90,7 +90,15 @@ class SecurityMatrixTest {
                 new Case("POST", "/api/language/parse", json, "{\"text\":\"did \\\"Login\\\"\"}", ALL_READERS),
                 new Case("POST", "/api/language/print", json, "{\"tree\":{\"type\":\"true\"}}", ALL_READERS),
                 new Case("GET", "/api/schema", null, null, ALL_READERS),
-                new Case("POST", "/api/segments/estimate", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS));
+                new Case("POST", "/api/segments/estimate", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS),
+                new Case("GET", seg + "/history", null, null, ALL_READERS),
+                new Case("POST", "/api/analytics/breakdown", json, "{\"definition\":\"true\",\"by\":\"age_band\"}", ALL_READERS),
+                new Case("POST", "/api/analytics/activity", json, "{\"definition\":\"true\",\"event\":\"Login\",\"days\":7}", ALL_READERS),
+                new Case("POST", "/api/analytics/overlap", json, "{\"definition\":\"true\"}", ALL_READERS),
+                new Case("POST", "/api/analytics/members", json, "{\"definition\":\"true\"}", EDITORS),
+                new Case("POST", "/api/analytics/explain", json, "{\"definition\":\"true\",\"userId\":\"" + user + "\"}", EDITORS),
+                new Case("GET", seg + "/members.csv", null, null, EDITORS),
+                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS));
     }
 
     @Test

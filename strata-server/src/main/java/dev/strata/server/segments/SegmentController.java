@@ -1,6 +1,13 @@
 package dev.strata.server.segments;
 
 import dev.strata.live.MembershipChange;
+import dev.strata.server.analytics.HistoryService;
+import dev.strata.server.analytics.HistoryView;
+import dev.strata.store.ChangeLog;
+import dev.strata.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalLong;
 import dev.strata.server.audit.AuditService;
 import dev.strata.server.ingest.BodyReader;
 import dev.strata.server.security.Allowed;
@@ -42,18 +49,37 @@ public class SegmentController {
 
     private final SegmentService segments;
     private final AuditService audit;
+    private final HistoryService histories;
+    private final ChangeLog changes;
 
-    public SegmentController(SegmentService segments, AuditService audit) {
+    public SegmentController(SegmentService segments, AuditService audit, HistoryService histories, Store store) {
         this.segments = segments;
         this.audit = audit;
+        this.histories = histories;
+        this.changes = store.changes();
     }
 
-    @Operation(summary = "All segments with their sizes")
+    @Operation(summary = "All segments with their sizes, size changes over 7 and 30 days, a 30-day sparkline and the last change")
     @GetMapping
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> list(Caller caller) {
-        List<SegmentView> out = new ArrayList<>();
-        for (SegmentRecord s : segments.list()) out.add(SegmentView.of(s, segments.size(s.id()), caller));
+        List<SegmentListRow> out = new ArrayList<>();
+        SmallCells rule = SmallCells.of(caller);
+        LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(System.currentTimeMillis(), HistoryView.DAY_MS));
+        for (SegmentRecord s : segments.list()) {
+            SegmentView view = SegmentView.of(s, segments.size(s.id()), caller);
+            Object change7d = null;
+            Object change30d = null;
+            List<Object> sparkline = null;
+            if (view.size() != null) {
+                HistoryView h = new HistoryView(histories.history(s, 31), rule);
+                change7d = h.change(today, 7);
+                change30d = h.change(today, 30);
+                sparkline = h.sizes(today, 30);
+            }
+            OptionalLong last = changes.lastChange(s.id());
+            out.add(SegmentListRow.of(view, change7d, change30d, sparkline, last.isPresent() ? Instant.ofEpochMilli(last.getAsLong()) : null));
+        }
         return Map.of("segments", out);
     }
 

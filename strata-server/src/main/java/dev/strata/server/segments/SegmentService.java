@@ -193,6 +193,12 @@ public class SegmentService {
         }
     }
 
+    /** Every member of a saved segment now, as user ids in the stable order (for an export). */
+    public List<String> allMemberIds(String id) {
+        get(id);
+        return allMembers(id);
+    }
+
     private List<String> allMembers(String id) {
         List<String> all = new ArrayList<>();
         String cursor = null;
