@@ -128,6 +128,7 @@ async function route() {
       `Your role (${session.role}) sees counts and charts, not lists of people or their profiles.`,
       h('a', { href: href('segments'), class: 'btn btn-outline-primary', 'data-testid': 'back-to-segments' }, 'Back to segments')));
     focusTitle(page);
+    page.dataset.ready = 'true';
     return;
   }
   try {
@@ -146,6 +147,7 @@ async function route() {
     mount(page, errorState(e, () => route()));
   }
   focusTitle(page);
+  page.dataset.ready = 'true'; // rendered: tests and tools wait for this
   announce(document.title.replace(' · Strata', ''));
 }
 

@@ -42,7 +42,10 @@ function traitEditor(node, pointer, env, scope, kind) {
     testid: 'trait-path', pointer, field: 'path', value: node.path, list: pathList,
     placeholder: kind === 'context' ? 'context.device.type' : scope.where !== undefined ? 'drug_class' : 'plan',
     onInput: (v) => { node.path = v.trim(); env.changed(); },
-    onCommit: () => env.changed(true), // the type may have changed: offer its operators and values
+    onCommit: () => { // the type may have changed: offer its operators, values and value control
+      fitValue(node, env.typeOf(scope, node.path));
+      env.changed(true);
+    },
   });
   const op = selectBox({
     testid: 'trait-op', pointer, field: 'op', value: node.op, options: opOptions(opsFor(type, node.op)),
@@ -68,9 +71,15 @@ function traitEditor(node, pointer, env, scope, kind) {
   return parts;
 }
 
+/** A value typed before the field's type was known, read again as that type (booleans get a true/false choice). */
+function fitValue(node, type) {
+  if (node.value === undefined || (node.op !== '=' && node.op !== '!=')) return;
+  if (type === 'boolean' && typeof node.value !== 'boolean') node.value = node.value !== 'false';
+  else if (typeof node.value === 'string' && node.value !== '') node.value = literal(node.value, type);
+}
+
 function valueControl(node, pointer, env, type, list) {
-  if (type === 'boolean' && (node.value === true || node.value === false || node.value === '')) {
-    if (node.value === '') node.value = true;
+  if (type === 'boolean' && typeof node.value === 'boolean') {
     return selectBox({
       testid: 'trait-value', pointer, field: 'value', value: String(node.value),
       options: [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }],

@@ -8,10 +8,10 @@ import { h, fmtCount, countText } from '../ui.js';
 export function estimatePanel() {
   const value = h('div', { class: 'estimate-value', 'data-testid': 'builder-estimate', 'data-size': '' }, '—');
   const detail = h('div', { class: 'estimate-detail small text-body-secondary', 'data-testid': 'estimate-detail' }, 'Waiting for a definition…');
-  const el = h('section', { class: 'estimate card', 'aria-labelledby': 'estimate-title', 'aria-live': 'polite', 'aria-busy': 'false' },
-    h('div', { class: 'card-body' },
-      h('h2', { class: 'h6 card-title mb-1', id: 'estimate-title' }, 'Profiles matching now'),
-      value, detail));
+  // a compact bar that stays at the top of the window while a long tree scrolls under it
+  const el = h('section', { class: 'estimate', 'aria-labelledby': 'estimate-title', 'aria-live': 'polite', 'aria-busy': 'false' },
+    h('h2', { class: 'estimate-title', id: 'estimate-title' }, 'Profiles matching now'),
+    value, detail);
 
   return {
     el,

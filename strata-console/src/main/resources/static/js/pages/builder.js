@@ -6,7 +6,7 @@
  * Routes: `#/builder` (new; `?definition=` and `?name=` pre-fill it) and `#/builder/{id}` (edit).
  * @module pages/builder
  */
-import { h, mount, pageHeader, loading, errorState, announce, debounce } from '../ui.js';
+import { h, mount, pageHeader, errorState, announce, debounce } from '../ui.js';
 import { href } from '../router.js';
 import { canEdit } from '../session.js';
 import { seg } from '../api.js';
@@ -73,16 +73,16 @@ export async function render(el, params, ctx) {
     renderNode: (node, slot, scope) => renderNode(node, slot, scope, env),
   };
 
-  el.append(
+  mount(el,
     pageHeader(title, h('a', { class: 'btn btn-outline-secondary', href: href('segments'), 'data-testid': 'builder-back' }, 'Back to segments')),
     schema ? null : h('div', { class: 'alert alert-info py-2 small', role: 'status', 'data-testid': 'schema-missing' },
       'Suggestions are unavailable (the data description could not be loaded); every condition can still be typed.'),
     h('div', { class: 'builder-layout' },
       h('section', { class: 'builder-main', 'aria-label': 'Conditions' },
+        estimate.el,
         h('h2', { class: 'h5' }, 'Conditions'),
         treeNotice, treeEl),
       h('div', { class: 'builder-side' },
-        estimate.el,
         h('section', { class: 'card', 'aria-label': 'Definition as text' }, h('div', { class: 'card-body' }, text.el,
           membersLink ? h('div', { class: 'mt-2' }, membersLink) : null)),
         save.el)),

@@ -58,16 +58,40 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the sign-in form with a token of the role, then waits for the segments list. */
     public Browser signIn(String role) {
+        return signInWith(server.token(role));
+    }
+
+    public Browser signInWith(String token) {
         signedOut();
-        type("signin-token", server.token(role));
+        type("signin-token", token);
         click("signin-submit");
-        waitUntil("the segments page after signing in as " + role, () -> present("page-segments"));
+        waitUntil("the segments page after signing in", () -> present("page-segments"));
         waitForPage();
         return this;
     }
 
+    /** The data-testid (and data-pointer, if any) of the focused element, e.g. "cond-not@/conditions/0". */
+    public String focusedId() {
+        WebElement e = focused();
+        String pointer = e.getAttribute("data-pointer");
+        return e.getAttribute("data-testid") + (pointer == null ? "" : "@" + pointer);
+    }
+
+    /** Presses Tab (or Shift+Tab) until the focus is on the element, at most `limit` times; fails otherwise. */
+    public void tabTo(String focusedId, boolean backwards, int limit) {
+        for (int i = 0; i < limit; i++) {
+            if (focusedId.equals(focusedId())) return;
+            focused().sendKeys(backwards ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB);
+        }
+        if (!focusedId.equals(focusedId())) {
+            throw new AssertionError(limit + " presses of " + (backwards ? "Shift+Tab" : "Tab") + " did not reach " + focusedId
+                    + "; the focus is on " + focusedId());
+        }
+    }
+
     /** Forgets any session left by an earlier test and shows the sign-in page. */
     public Browser signedOut() {
+        consoleErrors(); // reading the log empties it: what an earlier test left is not this test's
         driver.get(server.base() + "/#/signin");
         script("sessionStorage.clear()");
         driver.get(server.base() + "/#/signin");
@@ -78,7 +102,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until no loading placeholder is left on the page. */
     public void waitForPage() {
-        waitUntil("the page to finish loading", () -> driver.findElements(By.cssSelector("[data-page]")).size() == 1
+        waitUntil("the page to finish loading", () -> driver.findElements(By.cssSelector("[data-page][data-ready]")).size() == 1
                 && driver.findElements(By.cssSelector("[data-testid=loading]")).isEmpty());
     }
 

@@ -147,6 +147,63 @@ class BuilderTest {
         assertThat(ui.estimate()).isEqualTo(s.previewSize(definition, "analyst").asString());
     }
 
+    /** Every kind of condition, operator, measure and window of the language. */
+    static final String EVERYTHING = String.join(" and ",
+            "plan = \"medicare\"", "gender != \"male\"", "income_band < 3", "chronic_conditions >= 1",
+            "education in (\"bachelors\", \"graduate\")", "plan not in (\"uninsured\")", "attitudes.trust between 2 and 5",
+            "copd is not null", "`asthma` is not null", "address.city contains \"an\"", "address.zip starts_with \"9\"",
+            "address.state ends_with \"A\"", "diabetes = true", "age(birthday) <= 90", "context.device.type = \"mobile\"",
+            "(did \"App Open\" within 12h or did \"Doctor Visit\" where (specialty = \"cardiology\" or not visit_type = \"sick\") within 2w)",
+            "count(\"Appointment Booked\" between 365d ago and 7d ago) > 0",
+            "not sum(\"Step Goal Met\".steps from 2020-01-01 to 2030-01-01T00:00:00Z) < -1",
+            "avg(\"Survey Answered\".score where survey = \"nps\") >= 0", "min(\"Medication Refill\".days_supply) >= 1",
+            "max(\"Medication Refill\".days_supply where age(filled_on) < 200) != 7",
+            "near(address, 34.05, -118.24, 5000 km)", "in segment \"Seniors\"");
+
+    @Test
+    void everyKindOfConditionSurvivesTheTree(Browser b, ConsoleServer s) {
+        b.signIn("editor");
+        b.open("#/builder");
+        BuilderPage ui = new BuilderPage(b);
+        b.type("builder-text", EVERYTHING);
+        String canonical = canonical(s, EVERYTHING);
+        b.waitUntil("the tree", () -> b.all("condition").size() >= 20);
+        assertThat(b.all("text-error")).isEmpty();
+        // a change and its undoing in the tree print the definition again, from the tree alone
+        ui.click("/conditions/0", "cond-not");
+        b.waitUntil("the negation", () -> ui.text().startsWith("not plan"));
+        ui.click("/conditions/0/condition", "cond-not");
+        b.waitUntil("the tree's text to be the canonical definition", () -> canonical.equals(ui.text()));
+        assertThat(ui.estimate()).isEqualTo(s.previewSize(canonical, "editor").asString());
+    }
+
+    @Test
+    void savingUnderATakenNameIsRefusedAtTheNameFieldAndEditingUpdates(Browser b, ConsoleServer s) {
+        String taken = "Taken name " + System.nanoTime();
+        String id = s.api("POST", "/api/segments", "admin", Map.of("name", taken, "definition", "diabetes = true")).json().get("id").asString();
+        b.signIn("editor");
+        b.open("#/builder");
+        b.type("builder-text", "copd = true");
+        b.waitUntil("the tree", () -> b.all("condition").size() == 1);
+        b.click("save-submit");
+        assertThat(b.text("save-name-error")).isEqualTo("Give the segment a name.");
+        assertThat(b.focusedId()).isEqualTo("save-name");
+        b.type("save-name", taken);
+        b.click("save-submit");
+        b.waitText("save-name-error", "the conflict", t -> t.contains("exists already"));
+        assertThat(b.find("save-name").getAttribute("aria-invalid")).isEqualTo("true");
+
+        b.open("#/builder/" + id);
+        b.waitUntil("the saved definition", () -> "diabetes = true".equals(new BuilderPage(b).text()));
+        new BuilderPage(b).type("/conditions/0", "trait-path", "hypertension");
+        b.waitUntil("the text to follow", () -> "hypertension = true".equals(new BuilderPage(b).text()));
+        b.click("save-submit");
+        b.waitUntil("the segment page", () -> b.driver().getCurrentUrl().endsWith("#/segment/" + id));
+        JsonNode saved = s.get("/api/segments/" + id).json();
+        assertThat(saved.get("definition").asString()).isEqualTo("hypertension = true");
+        assertThat(saved.get("name").asString()).isEqualTo(taken);
+    }
+
     static String canonical(ConsoleServer s, String definition) {
         ConsoleServer.Response r = s.api("POST", "/api/language/parse", "editor", Map.of("text", definition));
         assertThat(r.status()).as("%s", r).isEqualTo(200);
