@@ -68,7 +68,7 @@ class ScreenshotsTest {
         shot(b, dir, "profile");
 
         b.signIn("analyst");
-        new SegmentPages(b).open(AnalystPrivacyTest.smallestSegmentOfAtLeast(s, 11).get("id").asString());
+        new SegmentPages(b).open(id);
         scrollTo(b, "breakdowns");
         shot(b, dir, "analyst");
         assertThat(b.consoleErrors()).isEmpty();
