@@ -55,7 +55,6 @@ function show(card, res) {
     ],
     rows: points,
   });
-  // Reconstructed moves are differences of reconstructed sizes, still an estimate: keep them apart.
   card.show(table, el => timeChart(el, days, series, { marks,
     axes: [{ name: 'size', scale: true, integer: true }, { name: 'entered / exited', right: true, integer: true }] }));
 }
