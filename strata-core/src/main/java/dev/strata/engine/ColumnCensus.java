@@ -209,9 +209,17 @@ public final class ColumnCensus {
         private boolean date(int code) {
             if (!dateChecked.get(code)) {
                 dateChecked.set(code);
-                if (DateKeys.parse(population.dictionary.decode(code)) != DateKeys.NOT_A_DATE) isDate.set(code);
+                String s = population.dictionary.decode(code);
+                if (looksLikeDate(s) && DateKeys.parse(s) != DateKeys.NOT_A_DATE) isDate.set(code);
             }
             return isDate.get(code);
+        }
+
+        /** {@code dddd-dd-dd…}: anything else is not a date, without paying for a parse exception. */
+        private boolean looksLikeDate(String s) {
+            if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return false;
+            for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) if (!Character.isDigit(s.charAt(i))) return false;
+            return true;
         }
 
         void finish() {

@@ -1,7 +1,6 @@
 package dev.strata.live;
 
 import dev.strata.analytics.FieldDescription;
-import dev.strata.analytics.FieldDescriptions;
 import dev.strata.analytics.Bucket;
 import dev.strata.analytics.Buckets;
 import dev.strata.analytics.FieldSummary;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Aggregates over what the live engine holds, for the console: the fields profiles and events
@@ -34,6 +32,16 @@ public final class LiveAnalytics {
 
     private final LiveEngine engine;
     private final Sampling sampling;
+    /**
+     * What exact evaluations of recent definitions cost: the builder asks again for definitions it
+     * asked before, and one slow probe on a busy machine should not turn a cheap one into a sample.
+     */
+    private final Map<Condition, Long> exactCosts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Condition, Long> eldest) {
+            return size() > 256;
+        }
+    });
 
     public LiveAnalytics(LiveEngine engine) {
         this.engine = engine;
@@ -44,7 +52,9 @@ public final class LiveAnalytics {
      * The size of a definition now within a time budget: exact when evaluating a 1-in-64 sample
      * shows the whole would fit in the budget; otherwise estimated from the largest sample that
      * fits (1 in 8, or the 1-in-64 probe itself) with a 95% interval. Evaluation cost grows with
-     * the number of profiles evaluated, which is what makes the probe's time a forecast.
+     * the number of profiles evaluated, which is what makes the probe's time a forecast: the
+     * probe's time beyond a fixed part (that of evaluating {@code false} on the same sample) is
+     * scaled by 64.
      *
      * @param budgetNanos the time the evaluation may take; 0 always answers from the probe
      * @throws IllegalArgumentException when the definition refers to an unknown segment
@@ -55,18 +65,26 @@ public final class LiveAnalytics {
             long now = engine.now();
             RoaringBitmap untouched = engine.untouchedSnapshotIds();
             long population = untouched.getCardinality() + (long) engine.liveProfiles().size();
-            if (population < ALWAYS_EXACT_BELOW && budgetNanos > 0) {
-                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
+            Long known = exactCosts.get(definition);
+            if (budgetNanos > 0 && (population < ALWAYS_EXACT_BELOW || (known != null && known <= budgetNanos / 2))) {
+                return exactly(definition, now, population);
             }
+            // What an evaluation costs whatever the definition (sample set-up, engine views), measured
+            // on "false", is not multiplied when forecasting the whole from the probe.
+            long f0 = System.nanoTime();
+            engine.membersWithin(Condition.FALSE, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            long p0 = System.nanoTime();
             RoaringBitmap probe = engine.membersWithin(definition, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
-            long spent = System.nanoTime() - t0;
+            long p1 = System.nanoTime();
+            long fixed = p0 - f0;
+            long probeCost = p1 - p0;
+            long spent = p1 - t0;
             long left = budgetNanos - spent;
-            if (budgetNanos > 0 && spent * (1L << PROBE_BITS) <= left) {
-                return SampleEstimate.exact(engine.membersAt(definition, now).getCardinality(), population);
-            }
+            long forecast = Math.max(0, probeCost - fixed) * (1L << PROBE_BITS) + fixed;
+            if (budgetNanos > 0 && forecast <= left) return exactly(definition, now, population);
             int bits = PROBE_BITS;
             RoaringBitmap hits = probe;
-            if (budgetNanos > 0 && spent * (1L << (PROBE_BITS - WIDE_BITS)) <= left) {
+            if (budgetNanos > 0 && Math.max(0, probeCost - fixed) * (1L << (PROBE_BITS - WIDE_BITS)) + fixed <= left) {
                 bits = WIDE_BITS;
                 int level = bits;
                 hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
@@ -189,7 +207,7 @@ public final class LiveAnalytics {
         for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
             if (!among.contains(e.getKey())) continue;
             Json v = ProfileEvaluator.value(path, e.getValue());
-            if (v != null && !(v instanceof Json.Null)) feedValue(v, e.getKey(), s);
+            if (v != null && !(v instanceof Json.Null)) SchemaCensus.feedValue(v, e.getKey(), s);
         }
         return s;
     }
@@ -268,6 +286,14 @@ public final class LiveAnalytics {
         return engine.lateArrivals().upTo(epochDay);
     }
 
+    /** Evaluates exactly, remembering what it cost for the next estimate of the same definition. */
+    private SampleEstimate exactly(Condition definition, long now, long population) {
+        long t0 = System.nanoTime();
+        int size = engine.membersAt(definition, now).getCardinality();
+        exactCosts.put(definition, System.nanoTime() - t0);
+        return SampleEstimate.exact(size, population);
+    }
+
     /** Known profiles in the sample of that level. */
     private long sampleSize(RoaringBitmap untouched, int bits) {
         long n = RoaringBitmap.andCardinality(untouched, sampling.snapshotIds(bits));
@@ -285,75 +311,6 @@ public final class LiveAnalytics {
 
     /** Describes every field; reads every profile, so callers should cache the answer for a while. */
     public Schema schema() {
-        return engine.underReadLock(() -> {
-            Map<Path, FieldSummary> traits = new HashMap<>();
-            Map<Path, FieldSummary> context = new HashMap<>();
-            Map<String, long[]> eventCounts = new TreeMap<>();
-            Map<String, Map<Path, FieldSummary>> properties = new HashMap<>();
-            ColumnCensus census = new ColumnCensus(engine.snapshotPopulation());
-            var untouched = engine.untouchedSnapshotIds();
-            census.profileFields(untouched, p -> traits.computeIfAbsent(p, k -> newSummary()), p -> context.computeIfAbsent(p, k -> newSummary()));
-            census.events(untouched, new ColumnCensus.EventSink() {
-                @Override
-                public void event(String name, long count, long profiles) {
-                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
-                    c[0] += count;
-                    c[1] += profiles;
-                }
-
-                @Override
-                public FieldSummary property(String event, Path path) {
-                    return properties.computeIfAbsent(event, k -> new HashMap<>()).computeIfAbsent(path, k -> newSummary());
-                }
-            });
-            for (Map.Entry<Integer, LiveProfile> e : engine.liveProfiles().entrySet()) {
-                int u = e.getKey();
-                LiveProfile p = e.getValue();
-                feedObject(p.traits(), List.of(), u, traits);
-                if (p.context() != null) feedObject(p.context(), List.of("context"), u, context);
-                for (String name : p.eventCounts().keySet()) {
-                    EventSeries series = p.events(name);
-                    long[] c = eventCounts.computeIfAbsent(name, k -> new long[2]);
-                    c[0] += series.size();
-                    c[1]++;
-                    Map<Path, FieldSummary> props = properties.computeIfAbsent(name, k -> new HashMap<>());
-                    for (int row = 0; row < series.size(); row++) feedObject(series.properties(row), List.of(), u, props);
-                }
-            }
-            List<EventDescription> events = new ArrayList<>();
-            eventCounts.forEach((name, c) -> {
-                if (c[0] > 0) {
-                    events.add(new EventDescription(name, c[0], c[1], FieldDescriptions.describe(properties.getOrDefault(name, Map.of()))));
-                }
-            });
-            return new Schema(FieldDescriptions.describe(traits), FieldDescriptions.describe(context), events);
-        });
-    }
-
-    private static FieldSummary newSummary() {
-        return new FieldSummary(FieldDescriptions.MAX_SUGGESTED, FieldDescriptions.MAX_SUGGESTED);
-    }
-
-    /** Adds every value under a JSON object, path by path, for one owner. */
-    static void feedObject(Json.Obj object, List<String> prefix, int owner, Map<Path, FieldSummary> into) {
-        if (object == null) return;
-        for (Map.Entry<String, Json> f : object.fields().entrySet()) {
-            List<String> segments = new ArrayList<>(prefix);
-            segments.add(f.getKey());
-            Json v = f.getValue();
-            if (v instanceof Json.Null || !dev.strata.analytics.Paths.isWritable(f.getKey())) continue;
-            Path path = new Path(segments);
-            FieldSummary s = into.computeIfAbsent(path, k -> newSummary());
-            feedValue(v, owner, s);
-            if (v instanceof Json.Obj o) feedObject(o, segments, owner, into);
-        }
-    }
-
-    static void feedValue(Json v, int owner, FieldSummary s) {
-        if (v instanceof Json.Str str) s.string(str.value(), 1, owner, JsonPredicates.parseUtc(str.value()) != null);
-        else if (v instanceof Json.Num n) s.number(n.value(), 1, owner);
-        else if (v instanceof Json.Bool b) s.bool(b.value(), 1, owner);
-        else if (v instanceof Json.Obj) s.object(1);
-        else if (v instanceof Json.Arr) s.array(1);
+        return engine.underReadLock(() -> SchemaCensus.describe(engine));
     }
 }

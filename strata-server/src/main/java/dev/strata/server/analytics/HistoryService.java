@@ -15,6 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +36,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class HistoryService {
+    private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
     static final long DAY = 86_400_000L;
     static final long RECONSTRUCTED_TTL_MS = 3_600_000L;
     /** A day's log counts are cached once it ended this long ago (changes are recorded a moment after they happen). */
@@ -59,11 +66,34 @@ public class HistoryService {
     private final ChangeLog changes;
     private final Map<DayKey, Cached> reconstructed = new ConcurrentHashMap<>();
     private final Map<DayKey, Cached> logged = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "strata-history");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     public HistoryService(LiveAnalytics analytics, SegmentService segments, Store store) {
         this.analytics = analytics;
         this.segments = segments;
         this.changes = store.changes();
+    }
+
+    /** At start, reconstructs the past month of every segment in the background, so the first segment list does not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmAll() {
+        for (SegmentRecord s : segments.list()) warm(s);
+    }
+
+    /** Reconstructs a segment's past month in the background (after it is created or its definition changes). */
+    public void warm(SegmentRecord s) {
+        background.execute(() -> {
+            try {
+                if (segments.size(s.id()) != null) history(s, 31);
+            } catch (RuntimeException e) {
+                log.debug("history of segment {} not prepared: {}", s.id(), e.toString());
+            }
+        });
     }
 
     /** The last {@code days} days, today included. */

@@ -90,6 +90,7 @@ public class SegmentController {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
         SegmentRecord s = segments.create(body.name(), body.definition(), body.kind(), caller.name());
         audit.record(caller, "segment.create", s.id());
+        histories.warm(s);
         return ResponseEntity.created(URI.create("/api/segments/" + s.id())).body(SegmentView.of(s, segments.size(s.id()), caller));
     }
 
@@ -116,6 +117,7 @@ public class SegmentController {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
         SegmentRecord s = segments.update(id, body.name(), body.definition(), body.kind());
         audit.record(caller, "segment.update", id);
+        histories.warm(s);
         return SegmentView.of(s, segments.size(id), caller);
     }
 
