@@ -17,6 +17,8 @@ final class EventLog {
     final long[] timestamps;
     /** Per user, the timestamp of the latest event (Long.MIN_VALUE for none): a sequential array that rejects most users without touching their rows. */
     final long[] lastTimestamps;
+    /** The latest timestamp of all (Long.MIN_VALUE for none): windows ending at or after it hold every user's latest events. */
+    final long maxTimestamp;
     private final ColumnFamily properties;
 
     EventLog(String name, RoaringBitmap users, int[] offsets, long[] timestamps, ColumnFamily properties) {
@@ -26,9 +28,12 @@ final class EventLog {
         this.timestamps = timestamps;
         this.properties = properties;
         this.lastTimestamps = new long[offsets.length - 1];
+        long max = Long.MIN_VALUE;
         for (int u = 0; u < lastTimestamps.length; u++) {
             lastTimestamps[u] = offsets[u + 1] > offsets[u] ? timestamps[offsets[u + 1] - 1] : Long.MIN_VALUE;
+            max = Math.max(max, lastTimestamps[u]);
         }
+        this.maxTimestamp = max;
     }
 
     int start(int user) {

@@ -102,7 +102,9 @@ final class LeafPredicates {
         long hi = d.window().highInclusive(asOf);
         long[] ts = log.timestamps;
         long[] last = log.lastTimestamps;
-        if (where == null && hi >= asOf) return u -> last[u] != Long.MIN_VALUE && last[u] >= lo; // a window ending at T: the latest event decides
+        // A window reaching past every event (a live population read at now): the latest event decides.
+        // As of an earlier instant, events after it exist and must be left out by the search below.
+        if (where == null && hi >= log.maxTimestamp) return u -> last[u] != Long.MIN_VALUE && last[u] >= lo;
         return u -> {
             if (last[u] < lo) return false;
             int s = log.start(u);
@@ -130,9 +132,9 @@ final class LeafPredicates {
         long lo = c.window().lowInclusive(asOf);
         long hi = c.window().highInclusive(asOf);
         long[] ts = log.timestamps;
-        if (where == null && hi >= asOf && (op == Cmp.GE || op == Cmp.GT) && target < Integer.MAX_VALUE) {
-            // A window ending at T holds a user's last events, so "at least k" is whether the
-            // k-th latest event is inside it: one read instead of a search.
+        if (where == null && hi >= log.maxTimestamp && (op == Cmp.GE || op == Cmp.GT) && target < Integer.MAX_VALUE) {
+            // A window reaching past every event holds a user's last events, so "at least k" is
+            // whether the k-th latest event is inside it: one read instead of a search.
             long k = op == Cmp.GE ? target : target + 1;
             if (k <= 0) return u -> true;
             int kk = (int) k;

@@ -23,6 +23,8 @@ public final class SegmentEngine {
     private final long instant;
     private final LeafPredicates leaves;
     private final RoaringBitmap universe;
+    /** Whether the universe is every profile: then a dense pass over ids may stand for it. */
+    private final boolean whole;
     /** Members of referenced definitions over the whole population, keyed by the definition. */
     private final Map<Condition, RoaringBitmap> referenced = new ConcurrentHashMap<>();
 
@@ -34,11 +36,13 @@ public final class SegmentEngine {
         this.population = population;
         this.instant = instant;
         this.leaves = new LeafPredicates(population, instant);
-        if (universe == null) {
+        boolean all = universe == null;
+        if (all) {
             universe = new RoaringBitmap();
             if (population.size() > 0) universe.add(0L, population.size());
         }
         this.universe = universe;
+        this.whole = all || universe.getCardinality() == population.size();
     }
 
     /**
@@ -48,6 +52,17 @@ public final class SegmentEngine {
      */
     public SegmentEngine at(long instant) {
         return instant == this.instant ? this : new SegmentEngine(population, instant, universe);
+    }
+
+    /**
+     * The same population and instant with only the profiles in {@code universe} known: members
+     * are found among them only, and the cost of evaluating falls with their number (a sample for
+     * a quick estimate). {@code not} is taken within the universe.
+     */
+    public SegmentEngine within(RoaringBitmap universe) {
+        RoaringBitmap u = universe.clone();
+        if (population.size() < Integer.MAX_VALUE) u.remove(population.size(), 0x100000000L);
+        return new SegmentEngine(population, instant, u);
     }
 
     /** The instant this engine evaluates at. */
@@ -133,17 +148,17 @@ public final class SegmentEngine {
             var test = leaves.of(c);
             String event = LeafPredicates.eventName(c);
             if (event == null) {
-                return candidates == universe ? Scans.select(population.size(), test) : Scans.select(candidates, test);
+                return candidates == universe && whole ? Scans.select(population.size(), test) : Scans.select(candidates, test);
             }
             EventLog log = leaves.eventLog(c);
             boolean zero = LeafPredicates.holdsWithoutEvents(c);
             if (log == null) return zero ? candidates : new RoaringBitmap();
-            if (!zero && candidates == universe) {
+            if (!zero && candidates == universe && whole) {
                 // Over everyone, a dense pass over ids reads the per-user arrays in order and
                 // beats iterating the bitmap of users who have the event; users without it fail.
                 return Scans.select(population.size(), test);
             }
-            RoaringBitmap domain = candidates == universe ? log.users : RoaringBitmap.and(candidates, log.users);
+            RoaringBitmap domain = candidates == universe && whole ? log.users : RoaringBitmap.and(candidates, log.users);
             if (!zero) return Scans.select(domain, test);
             return RoaringBitmap.andNot(candidates, Scans.select(domain, test.negate()));
         }

@@ -58,6 +58,7 @@ public final class LiveEngine {
     private final Map<String, LiveSegment> byName = new HashMap<>();
     private final List<LiveSegment> slots = new ArrayList<>();
     private final TimerQueue timers = new TimerQueue();
+    private final LateArrivals late = new LateArrivals();
 
     /**
      * @param snapshot the population loaded from the store at start (built with an instant far in
@@ -174,6 +175,7 @@ public final class LiveEngine {
                     p = liveProfile(u, true);
                 }
                 if (!p.apply(m)) continue; // the same messageId applied before: nothing changed
+                if (m.type() == MessageType.TRACK) late.event(m.timestamp(), now);
                 Touch t = touched.computeIfAbsent(u, k -> new Touch());
                 t.created |= created;
                 t.identify |= m.type() == MessageType.IDENTIFY;
@@ -275,6 +277,7 @@ public final class LiveEngine {
             if (u < 0 || erased.contains(u)) return changes;
             long now = clock.getAsLong();
             erased.add(u);
+            late.everyDay();
             live.remove(u);
             liveIds.remove(u);
             for (LiveSegment seg : slots) {
@@ -394,6 +397,21 @@ public final class LiveEngine {
         }
     }
 
+    /** Why a profile is in or out of an unsaved definition now (segment id null in the answer). */
+    public Explanation explainDefinition(Condition definition, String userKey) {
+        lock.readLock().lock();
+        try {
+            checkReferences(null, definition);
+            int u = idOf(userKey);
+            if (u < 0 || erased.contains(u)) throw new java.util.NoSuchElementException("no profile \"" + userKey + "\"");
+            long now = clock.getAsLong();
+            Explanation.Node root = ProfileExplainer.explain(definition, liveProfile(u, false), now, references(u));
+            return new Explanation(null, userKey, root.holds(), now, root);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<ProfileView> profile(String userKey) {
         lock.readLock().lock();
         try {
@@ -424,6 +442,85 @@ public final class LiveEngine {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    // ---- for LiveAnalytics: call under the read lock ------------------------------------------
+
+    /** Runs {@code read} under the read lock: writers wait, other readers proceed. */
+    <T> T underReadLock(java.util.function.Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    LateArrivals lateArrivals() {
+        return late;
+    }
+
+    Population snapshotPopulation() {
+        return snapshot;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Snapshot ids whose data the snapshot's columns still hold: neither touched since nor erased. */
+    RoaringBitmap untouchedSnapshotIds() {
+        RoaringBitmap r = new RoaringBitmap();
+        if (snapshotSize > 0) r.add(0L, snapshotSize);
+        r.andNot(liveIds);
+        r.andNot(erased);
+        return r;
+    }
+
+    /** Profiles held in full, by stable id (erased ones are not among them). */
+    Map<Integer, LiveProfile> liveProfiles() {
+        return live;
+    }
+
+    /** Members of a definition at an instant; references are checked. */
+    RoaringBitmap membersAt(Condition definition, long instant) {
+        checkReferences(null, definition);
+        return evaluateAll(definition, instant, null);
+    }
+
+    /**
+     * Members of a definition now among a sample of profiles: the untouched snapshot ids in
+     * {@code snapshotSample}, evaluated from the columns over those ids only, and the live
+     * profiles whose stable ids {@code liveSample} accepts.
+     */
+    RoaringBitmap membersWithin(Condition definition, long now, RoaringBitmap snapshotSample, java.util.function.IntPredicate liveSample) {
+        checkReferences(null, definition);
+        RoaringBitmap universe = snapshotSample.clone();
+        universe.andNot(liveIds);
+        universe.andNot(erased);
+        RoaringBitmap r = snapshotEngine.at(now).within(universe).evaluate(definition, dynamicDefinitions(), staticMembers());
+        for (Map.Entry<Integer, LiveProfile> e : live.entrySet()) {
+            if (liveSample.test(e.getKey()) && ProfileEvaluator.holds(definition, e.getValue(), now, references(e.getKey()))) r.add(e.getKey());
+        }
+        return r;
+    }
+
+    int snapshotSize() {
+        return snapshotSize;
+    }
+
+    /** The current members of a saved segment (the engine's own bitmap: do not modify). */
+    RoaringBitmap segmentBitmap(String segmentId) {
+        return segment(segmentId).members;
+    }
+
+    String userKeyOf(int stableId) {
+        return keyOf(stableId);
+    }
+
+    int stableIdOf(String userKey) {
+        int u = idOf(userKey);
+        return u < 0 || erased.contains(u) ? -1 : u;
     }
 
     // ---- internals ----------------------------------------------------------------------------

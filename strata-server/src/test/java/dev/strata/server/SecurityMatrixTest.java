@@ -59,6 +59,7 @@ class SecurityMatrixTest {
         String seg = "/api/segments/" + segment;
         String json = "application/json";
         return List.of(
+                new Case("GET", "/api/session", null, null, EnumSet.allOf(Role.class)),
                 new Case("GET", "/api/segments", null, null, ALL_READERS),
                 new Case("POST", "/api/segments", json, "{\"name\":\"sec " + System.nanoTime() + "\",\"definition\":\"x = 1\"}", EDITORS),
                 new Case("POST", "/api/segments/preview", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS),
@@ -85,7 +86,19 @@ class SecurityMatrixTest {
                 new Case("GET", "/api/webhooks/dead-letters", null, null, ADMINS),
                 new Case("GET", "/api/audit", null, null, ADMINS),
                 new Case("GET", "/api/audit/verify", null, null, ADMINS),
-                new Case("GET", "/api/stats", null, null, ALL_READERS));
+                new Case("GET", "/api/stats", null, null, ALL_READERS),
+                new Case("POST", "/api/language/parse", json, "{\"text\":\"did \\\"Login\\\"\"}", ALL_READERS),
+                new Case("POST", "/api/language/print", json, "{\"tree\":{\"type\":\"true\"}}", ALL_READERS),
+                new Case("GET", "/api/schema", null, null, ALL_READERS),
+                new Case("POST", "/api/segments/estimate", json, "{\"definition\":\"did \\\"Login\\\"\"}", ALL_READERS),
+                new Case("GET", seg + "/history", null, null, ALL_READERS),
+                new Case("POST", "/api/analytics/breakdown", json, "{\"definition\":\"true\",\"by\":\"age_band\"}", ALL_READERS),
+                new Case("POST", "/api/analytics/activity", json, "{\"definition\":\"true\",\"event\":\"Login\",\"days\":7}", ALL_READERS),
+                new Case("POST", "/api/analytics/overlap", json, "{\"definition\":\"true\"}", ALL_READERS),
+                new Case("POST", "/api/analytics/members", json, "{\"definition\":\"true\"}", EDITORS),
+                new Case("POST", "/api/analytics/explain", json, "{\"definition\":\"true\",\"userId\":\"" + user + "\"}", EDITORS),
+                new Case("GET", seg + "/members.csv", null, null, EDITORS),
+                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS));
     }
 
     @Test

@@ -29,4 +29,7 @@ public interface ChangeLog {
      * element is {@code {epochDay, entries, exits}}, oldest day first; days without changes are absent.
      */
     List<long[]> dailyCounts(String segmentId, long sinceMillis);
+
+    /** The instant (epoch millis) of a segment's newest entry or exit; empty when it has none. */
+    java.util.OptionalLong lastChange(String segmentId);
 }

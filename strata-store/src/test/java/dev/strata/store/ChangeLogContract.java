@@ -68,6 +68,14 @@ public abstract class ChangeLogContract extends StoreTestBase {
     }
 
     @Test
+    void readsTheInstantOfASegmentsNewestChange() {
+        appendSample();
+
+        assertThat(store.changes().lastChange("s1")).hasValue(D0 + 3 * DAY);
+        assertThat(store.changes().lastChange("nothing")).isEmpty();
+    }
+
+    @Test
     void deletesByUserAndBySegment() {
         appendSample();
 

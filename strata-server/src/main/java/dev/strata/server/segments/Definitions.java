@@ -10,17 +10,22 @@ import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 
 /** Reads definitions sent by clients, turning syntax errors into 400 {@code {"error","line","column"}}. */
-final class Definitions {
+public final class Definitions {
     /** Far beyond any real definition; keeps a hostile one from costing much. */
-    static final int MAX_LENGTH = 64 * 1024;
+    public static final int MAX_LENGTH = 64 * 1024;
 
     private Definitions() {
     }
 
-    static Condition parse(String definition, Predicate<String> knownSegment) {
-        if (definition == null || definition.isBlank()) throw ApiException.badRequest("\"definition\" is required");
+    public static Condition parse(String definition, Predicate<String> knownSegment) {
+        return parse("definition", definition, knownSegment);
+    }
+
+    /** As {@link #parse(String, Predicate)}, naming the field the text came in. */
+    public static Condition parse(String field, String definition, Predicate<String> knownSegment) {
+        if (definition == null || definition.isBlank()) throw ApiException.badRequest("\"" + field + "\" is required");
         if (definition.length() > MAX_LENGTH) {
-            throw ApiException.badRequest("\"definition\" is " + definition.length() + " characters long; the limit is " + MAX_LENGTH);
+            throw ApiException.badRequest("\"" + field + "\" is " + definition.length() + " characters long; the limit is " + MAX_LENGTH);
         }
         try {
             return SegmentParser.parse(definition, knownSegment);

@@ -1,13 +1,20 @@
 package dev.strata.server.segments;
 
 import dev.strata.live.MembershipChange;
+import dev.strata.server.analytics.HistoryService;
+import dev.strata.server.analytics.HistoryView;
+import dev.strata.store.ChangeLog;
+import dev.strata.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalLong;
 import dev.strata.server.audit.AuditService;
 import dev.strata.server.ingest.BodyReader;
 import dev.strata.server.security.Allowed;
 import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
 import dev.strata.server.web.ApiException;
-import dev.strata.server.web.Sizes;
+import dev.strata.server.web.SmallCells;
 import dev.strata.store.SegmentRepository.SegmentRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -42,18 +49,37 @@ public class SegmentController {
 
     private final SegmentService segments;
     private final AuditService audit;
+    private final HistoryService histories;
+    private final ChangeLog changes;
 
-    public SegmentController(SegmentService segments, AuditService audit) {
+    public SegmentController(SegmentService segments, AuditService audit, HistoryService histories, Store store) {
         this.segments = segments;
         this.audit = audit;
+        this.histories = histories;
+        this.changes = store.changes();
     }
 
-    @Operation(summary = "All segments with their sizes")
+    @Operation(summary = "All segments with their sizes, size changes over 7 and 30 days, a 30-day sparkline and the last change")
     @GetMapping
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> list(Caller caller) {
-        List<SegmentView> out = new ArrayList<>();
-        for (SegmentRecord s : segments.list()) out.add(SegmentView.of(s, segments.size(s.id()), caller));
+        List<SegmentListRow> out = new ArrayList<>();
+        SmallCells rule = SmallCells.of(caller);
+        LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(System.currentTimeMillis(), HistoryView.DAY_MS));
+        for (SegmentRecord s : segments.list()) {
+            SegmentView view = SegmentView.of(s, segments.size(s.id()), caller);
+            Object change7d = null;
+            Object change30d = null;
+            List<Object> sparkline = null;
+            if (view.size() != null) {
+                HistoryView h = new HistoryView(histories.history(s, 31), rule);
+                change7d = h.change(today, 7);
+                change30d = h.change(today, 30);
+                sparkline = h.sizes(today, 30);
+            }
+            OptionalLong last = changes.lastChange(s.id());
+            out.add(SegmentListRow.of(view, change7d, change30d, sparkline, last.isPresent() ? Instant.ofEpochMilli(last.getAsLong()) : null));
+        }
         return Map.of("segments", out);
     }
 
@@ -64,6 +90,7 @@ public class SegmentController {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
         SegmentRecord s = segments.create(body.name(), body.definition(), body.kind(), caller.name());
         audit.record(caller, "segment.create", s.id());
+        histories.warm(s);
         return ResponseEntity.created(URI.create("/api/segments/" + s.id())).body(SegmentView.of(s, segments.size(s.id()), caller));
     }
 
@@ -72,7 +99,7 @@ public class SegmentController {
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> preview(@RequestBody SegmentRequests.Preview body, Caller caller) {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
-        return Map.of("size", Sizes.shown(segments.preview(body.definition()), caller));
+        return Map.of("size", SmallCells.shown(segments.preview(body.definition()), caller));
     }
 
     @Operation(summary = "One segment with its size")
@@ -90,6 +117,7 @@ public class SegmentController {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
         SegmentRecord s = segments.update(id, body.name(), body.definition(), body.kind());
         audit.record(caller, "segment.update", id);
+        histories.warm(s);
         return SegmentView.of(s, segments.size(id), caller);
     }
 
@@ -126,8 +154,8 @@ public class SegmentController {
         long entered = changes.stream().filter(MembershipChange::entered).count();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment", view);
-        out.put("entered", Sizes.shown(entered, caller));
-        out.put("exited", Sizes.shown(changes.size() - entered, caller));
+        out.put("entered", SmallCells.shown(entered, caller));
+        out.put("exited", SmallCells.shown(changes.size() - entered, caller));
         return out;
     }
 }

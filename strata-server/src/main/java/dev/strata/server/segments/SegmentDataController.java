@@ -9,7 +9,7 @@ import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
 import dev.strata.server.web.ApiException;
 import dev.strata.server.web.Params;
-import dev.strata.server.web.Sizes;
+import dev.strata.server.web.SmallCells;
 import dev.strata.server.web.Texts;
 import dev.strata.store.ChangeLog;
 import dev.strata.store.Store;
@@ -105,14 +105,14 @@ public class SegmentDataController {
         for (long[] d : changes.dailyCounts(id, from)) {
             Map<String, Object> day = new LinkedHashMap<>();
             day.put("day", LocalDate.ofEpochDay(d[0]).toString());
-            day.put("entered", Sizes.shown(d[1], caller));
-            day.put("exited", Sizes.shown(d[2], caller));
+            day.put("entered", SmallCells.shown(d[1], caller));
+            day.put("exited", SmallCells.shown(d[2], caller));
             days.add(day);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segmentId", id);
         Integer size = segments.size(id);
-        out.put("size", size == null ? null : Sizes.shown(size, caller));
+        out.put("size", size == null ? null : SmallCells.shown(size, caller));
         out.put("days", days);
         return out;
     }

@@ -158,7 +158,17 @@ public class SegmentService {
     }
 
     public int preview(String definition) {
-        return engine.preview(Definitions.parse(definition, this::exists));
+        return engine.preview(parse(definition));
+    }
+
+    /** A definition sent by a client: 400 with line and column when it does not parse or names an unknown segment. */
+    public Condition parse(String definition) {
+        return parse("definition", definition);
+    }
+
+    /** As {@link #parse(String)}, naming the request field the text came in. */
+    public Condition parse(String field, String definition) {
+        return Definitions.parse(field, definition, this::exists);
     }
 
     public MembersPage members(String id, String after, int limit) {
@@ -170,7 +180,8 @@ public class SegmentService {
         }
     }
 
-    private boolean exists(String name) {
+    /** Whether a saved segment has this name (what {@code in segment "name"} may refer to). */
+    public boolean exists(String name) {
         return repo.byName(name).isPresent();
     }
 
@@ -180,6 +191,12 @@ public class SegmentService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    /** Every member of a saved segment now, as user ids in the stable order (for an export). */
+    public List<String> allMemberIds(String id) {
+        get(id);
+        return allMembers(id);
     }
 
     private List<String> allMembers(String id) {

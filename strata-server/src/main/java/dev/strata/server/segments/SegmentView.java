@@ -1,7 +1,7 @@
 package dev.strata.server.segments;
 
 import dev.strata.server.security.Caller;
-import dev.strata.server.web.Sizes;
+import dev.strata.server.web.SmallCells;
 import dev.strata.store.SegmentRepository.SegmentRecord;
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ public record SegmentView(String id, String name, String definition, String kind
                           Instant updatedAt, String createdBy) {
 
     static SegmentView of(SegmentRecord s, Integer size, Caller caller) {
-        return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), size == null ? null : Sizes.shown(size, caller), s.createdAt(),
+        return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), size == null ? null : SmallCells.shown(size, caller), s.createdAt(),
                 s.updatedAt(), s.createdBy());
     }
 }

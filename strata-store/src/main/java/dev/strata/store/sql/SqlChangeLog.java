@@ -94,6 +94,21 @@ final class SqlChangeLog implements ChangeLog {
         });
     }
 
+    @Override
+    public java.util.OptionalLong lastChange(String segmentId) {
+        Objects.requireNonNull(segmentId, "segmentId");
+        return pool.read("read the last change of segment '" + segmentId + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(at_ms) FROM changes WHERE segment_id = ?")) {
+                ps.setString(1, segmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return java.util.OptionalLong.empty();
+                    long at = rs.getLong(1);
+                    return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+                }
+            }
+        });
+    }
+
     /** Runs a query whose last parameter is the limit. */
     private List<Change> select(String what, String sql, int limit, Object... args) {
         if (limit <= 0) throw new IllegalArgumentException("limit must be positive, was " + limit);

@@ -1,0 +1,156 @@
+package dev.strata.bench.console;
+
+import dev.strata.analytics.SampleEstimate;
+import dev.strata.batch.SegmentDefinitions;
+import dev.strata.engine.Population;
+import dev.strata.json.Json;
+import dev.strata.lang.Condition;
+import dev.strata.live.LiveAnalytics;
+import dev.strata.live.LiveEngine;
+import dev.strata.live.SegmentKind;
+import dev.strata.model.Message;
+import dev.strata.synth.PopulationGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code strata bench estimate}: the console's live size estimate at scale. Generates a population
+ * in-process, touches some profiles with messages (so the engine holds live profiles as a running
+ * server does), defines the example segments, then times for each example definition the exact
+ * preview and {@link LiveAnalytics#estimate} with the server's budget; also a breakdown and one
+ * reconstructed past day, the costs behind the segment page and the list's history.
+ */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Latency of the console's size estimate (and breakdown, history day) on a generated population.")
+public final class EstimateLatency implements Callable<Integer> {
+    static final long BUDGET_NANOS = 150_000_000L;
+    static final long DAY = 86_400_000L;
+
+    @Option(names = "--profiles", defaultValue = "1000000", description = "Profiles to generate (default: ${DEFAULT-VALUE}).")
+    int profiles;
+
+    @Option(names = "--events-per-profile", defaultValue = "50", description = "Mean events per profile (default: ${DEFAULT-VALUE}).")
+    double eventsPerProfile;
+
+    @Option(names = "--live", defaultValue = "10000", description = "Profiles touched by a message after loading (default: ${DEFAULT-VALUE}).")
+    int live;
+
+    @Option(names = "--segments", defaultValue = "examples/healthcare-segments.tsv", description = "Example definitions (default: ${DEFAULT-VALUE}).")
+    Path segments;
+
+    @Option(names = "--runs", defaultValue = "50", description = "Timed runs per definition (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs per definition first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        PopulationGenerator.Options options = PopulationGenerator.Options.defaults(profiles).withEventsPerProfile(eventsPerProfile);
+        long end = options.end().toEpochMilli();
+        long t0 = System.nanoTime();
+        Population population = InProcessPopulation.build(options);
+        System.err.printf(Locale.ROOT, "generated and loaded %,d profiles, %,d events in %.1f s%n", population.size(), population.eventCount(),
+                (System.nanoTime() - t0) / 1e9);
+        LiveEngine engine = new LiveEngine(population, () -> end);
+        touch(engine, population, end);
+        List<SegmentDefinitions.Named> examples = SegmentDefinitions.read(segments).segments();
+        int n = 0;
+        for (SegmentDefinitions.Named s : examples) engine.define("seg-" + n++, s.name(), s.condition(), SegmentKind.DYNAMIC, null);
+        LiveAnalytics analytics = new LiveAnalytics(engine);
+        System.out.printf(Locale.ROOT, "estimate latency on %,d profiles (%,d live), %,d events; budget %d ms; %d runs after %d warm-up; java %s, %d cores%n",
+                engine.profileCount(), engine.liveProfileCount(), population.eventCount(), BUDGET_NANOS / 1_000_000, runs, warmup,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.println("definition | exact size | preview ms p50 | first estimate ms p50 / p99 / max | exact answers | a sampled answer: size (low..high) | repeated estimate ms p50 / p99 | breakdown age_band ms | one past day ms");
+        for (SegmentDefinitions.Named s : examples) measure(s, engine, analytics, end);
+        for (String run : new String[] {"first", "second", "third"}) {
+            long s0 = System.nanoTime();
+            analytics.schema();
+            System.out.printf(Locale.ROOT, "schema (every field and event), %s run: %.0f ms%n", run, (System.nanoTime() - s0) / 1e6);
+        }
+        return 0;
+    }
+
+    /**
+     * Per definition: the exact preview; the first estimate of the definition (a fresh
+     * {@link LiveAnalytics}, so the probe decides, as when a builder user types something new);
+     * the estimate asked again (the cost of the last exact evaluation decides).
+     */
+    private void measure(SegmentDefinitions.Named s, LiveEngine engine, LiveAnalytics analytics, long end) {
+        Condition c = s.condition();
+        for (int i = 0; i < warmup; i++) {
+            engine.preview(c);
+            analytics.estimate(c, BUDGET_NANOS);
+            fresh(engine).estimate(c, BUDGET_NANOS);
+        }
+        double[] preview = new double[runs];
+        double[] first = new double[runs];
+        double[] again = new double[runs];
+        long exact = 0;
+        SampleEstimate sampled = null;
+        int exactFirst = 0;
+        for (int i = 0; i < runs; i++) {
+            long a = System.nanoTime();
+            exact = engine.preview(c);
+            preview[i] = (System.nanoTime() - a) / 1e6;
+            LiveAnalytics f = fresh(engine);
+            long b = System.nanoTime();
+            SampleEstimate e = f.estimate(c, BUDGET_NANOS);
+            first[i] = (System.nanoTime() - b) / 1e6;
+            if (e.exact()) exactFirst++;
+            else sampled = e;
+            long d = System.nanoTime();
+            analytics.estimate(c, BUDGET_NANOS);
+            again[i] = (System.nanoTime() - d) / 1e6;
+        }
+        long b0 = System.nanoTime();
+        analytics.breakdown(c, "age_band", 20);
+        double breakdown = (System.nanoTime() - b0) / 1e6;
+        long h0 = System.nanoTime();
+        analytics.membersAt(c, end - 10 * DAY - 1);
+        double pastDay = (System.nanoTime() - h0) / 1e6;
+        Arrays.sort(preview);
+        Arrays.sort(first);
+        Arrays.sort(again);
+        String interval = sampled == null ? "-" : String.format(Locale.ROOT, "%,d (%,d..%,d)", sampled.size(), sampled.low(), sampled.high());
+        System.out.printf(Locale.ROOT, "%s | %,d | %.1f | %.1f / %.1f / %.1f | %d/%d | %s | %.1f / %.1f | %.0f | %.0f%n", s.name(), exact,
+                percentile(preview, 0.5), percentile(first, 0.5), percentile(first, 0.99), first[runs - 1], exactFirst, runs, interval,
+                percentile(again, 0.5), percentile(again, 0.99), breakdown, pastDay);
+    }
+
+    /** A new analytics view with its samples built: its first estimate of a definition goes through the probe. */
+    private static LiveAnalytics fresh(LiveEngine engine) {
+        LiveAnalytics a = new LiveAnalytics(engine);
+        a.estimate(dev.strata.lang.Condition.FALSE, 0);
+        return a;
+    }
+
+    /** Identify messages for {@code live} profiles spread over the population: they become live profiles. */
+    private void touch(LiveEngine engine, Population population, long now) {
+        if (live <= 0) return;
+        int step = Math.max(1, population.size() / live);
+        List<Message> batch = new ArrayList<>();
+        int touched = 0;
+        for (int u = 0; u < population.size() && touched < live; u += step, touched++) {
+            batch.add(Message.identify(population.userId(u), "bench-live-" + u, now - 60_000, new Json.Obj(Map.of("bench_touched", Json.TRUE)), null));
+            if (batch.size() == 1000) {
+                engine.apply(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) engine.apply(batch);
+    }
+
+    static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+}
