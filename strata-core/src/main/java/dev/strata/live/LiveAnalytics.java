@@ -30,8 +30,13 @@ public final class LiveAnalytics {
     /** The larger sample, when the probe shows there is time for it: 1 in 8. */
     static final int WIDE_BITS = 3;
 
+    /** The forecast's scale never goes below this: a probe's time times 8 at least. */
+    static final double MIN_SCALE = 8;
+
     private final LiveEngine engine;
     private final Sampling sampling;
+    /** Whole evaluation cost over probe cost, as observed (see {@link #learnScale}). */
+    private volatile double probeScale = 1 << PROBE_BITS;
     /**
      * What exact evaluations of recent definitions cost: the builder asks again for definitions it
      * asked before, and one slow probe on a busy machine should not turn a cheap one into a sample.
@@ -54,7 +59,7 @@ public final class LiveAnalytics {
      * fits (1 in 8, or the 1-in-64 probe itself) with a 95% interval. Evaluation cost grows with
      * the number of profiles evaluated, which is what makes the probe's time a forecast: the
      * probe's time beyond a fixed part (that of evaluating {@code false} on the same sample) is
-     * scaled by 64.
+     * scaled by 64 at first, then by the ratio observed between whole evaluations and their probes.
      *
      * @param budgetNanos the time the evaluation may take; 0 always answers from the probe
      * @throws IllegalArgumentException when the definition refers to an unknown segment
@@ -80,11 +85,17 @@ public final class LiveAnalytics {
             long probeCost = p1 - p0;
             long spent = p1 - t0;
             long left = budgetNanos - spent;
-            long forecast = Math.max(0, probeCost - fixed) * (1L << PROBE_BITS) + fixed;
-            if (budgetNanos > 0 && forecast <= left) return exactly(definition, now, population);
+            double scale = probeScale;
+            long forecast = (long) (Math.max(0, probeCost - fixed) * scale) + fixed;
+            if (budgetNanos > 0 && forecast <= left) {
+                long e0 = System.nanoTime();
+                SampleEstimate exact = exactly(definition, now, population);
+                learnScale(System.nanoTime() - e0 - fixed, probeCost - fixed);
+                return exact;
+            }
             int bits = PROBE_BITS;
             RoaringBitmap hits = probe;
-            if (budgetNanos > 0 && Math.max(0, probeCost - fixed) * (1L << (PROBE_BITS - WIDE_BITS)) + fixed <= left) {
+            if (budgetNanos > 0 && Math.max(0, probeCost - fixed) * scale / (1L << WIDE_BITS) + fixed <= left) {
                 bits = WIDE_BITS;
                 int level = bits;
                 hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
@@ -284,6 +295,24 @@ public final class LiveAnalytics {
      */
     public long lateVersion(long epochDay) {
         return engine.lateArrivals().upTo(epochDay);
+    }
+
+    /**
+     * Keeps the forecast's scale near what whole evaluations cost relative to their probes. A
+     * whole evaluation reads columns densely and in parallel while a sample reads them by id, so
+     * the whole costs less than 64 probes; the scale starts at 64 (never too low) and follows the
+     * ratios seen, within [8, 64].
+     */
+    private void learnScale(long exactCost, long probeCost) {
+        if (probeCost <= 0 || exactCost <= 0) return;
+        double ratio = (double) exactCost / probeCost;
+        double next = 0.8 * probeScale + 0.2 * ratio;
+        probeScale = Math.max(MIN_SCALE, Math.min(1 << PROBE_BITS, next));
+    }
+
+    /** Forgets what exact evaluations cost, so the next estimate of each definition goes through the probe (for measurements). */
+    public void forgetExactCosts() {
+        exactCosts.clear();
     }
 
     /** Evaluates exactly, remembering what it cost for the next estimate of the same definition. */

@@ -69,7 +69,9 @@ public final class EstimateLatency implements Callable<Integer> {
                 engine.profileCount(), engine.liveProfileCount(), population.eventCount(), BUDGET_NANOS / 1_000_000, runs, warmup,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("definition | exact size | preview ms p50 | first estimate ms p50 / p99 / max | exact answers | a sampled answer: size (low..high) | repeated estimate ms p50 / p99 | breakdown age_band ms | one past day ms");
+        System.out.println("load average before: " + loadAverage());
         for (SegmentDefinitions.Named s : examples) measure(s, engine, analytics, end);
+        System.out.println("load average after: " + loadAverage());
         for (String run : new String[] {"first", "second", "third"}) {
             long s0 = System.nanoTime();
             analytics.schema();
@@ -79,16 +81,17 @@ public final class EstimateLatency implements Callable<Integer> {
     }
 
     /**
-     * Per definition: the exact preview; the first estimate of the definition (a fresh
-     * {@link LiveAnalytics}, so the probe decides, as when a builder user types something new);
-     * the estimate asked again (the cost of the last exact evaluation decides).
+     * Per definition: the exact preview; the first estimate of the definition (remembered costs
+     * forgotten, so the probe decides, as when a builder user types something new); the estimate
+     * asked again (the cost of the last exact evaluation decides). One {@link LiveAnalytics} for
+     * all, as in the server, so the probe's scale is learned across definitions.
      */
     private void measure(SegmentDefinitions.Named s, LiveEngine engine, LiveAnalytics analytics, long end) {
         Condition c = s.condition();
         for (int i = 0; i < warmup; i++) {
             engine.preview(c);
+            analytics.forgetExactCosts();
             analytics.estimate(c, BUDGET_NANOS);
-            fresh(engine).estimate(c, BUDGET_NANOS);
         }
         double[] preview = new double[runs];
         double[] first = new double[runs];
@@ -100,9 +103,9 @@ public final class EstimateLatency implements Callable<Integer> {
             long a = System.nanoTime();
             exact = engine.preview(c);
             preview[i] = (System.nanoTime() - a) / 1e6;
-            LiveAnalytics f = fresh(engine);
+            analytics.forgetExactCosts();
             long b = System.nanoTime();
-            SampleEstimate e = f.estimate(c, BUDGET_NANOS);
+            SampleEstimate e = analytics.estimate(c, BUDGET_NANOS);
             first[i] = (System.nanoTime() - b) / 1e6;
             if (e.exact()) exactFirst++;
             else sampled = e;
@@ -125,13 +128,6 @@ public final class EstimateLatency implements Callable<Integer> {
                 percentile(again, 0.5), percentile(again, 0.99), breakdown, pastDay);
     }
 
-    /** A new analytics view with its samples built: its first estimate of a definition goes through the probe. */
-    private static LiveAnalytics fresh(LiveEngine engine) {
-        LiveAnalytics a = new LiveAnalytics(engine);
-        a.estimate(dev.strata.lang.Condition.FALSE, 0);
-        return a;
-    }
-
     /** Identify messages for {@code live} profiles spread over the population: they become live profiles. */
     private void touch(LiveEngine engine, Population population, long now) {
         if (live <= 0) return;
@@ -146,6 +142,15 @@ public final class EstimateLatency implements Callable<Integer> {
             }
         }
         if (!batch.isEmpty()) engine.apply(batch);
+    }
+
+    /** The machine's 1, 5 and 15-minute load averages, to read the figures by (the machine may be shared). */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static double percentile(double[] sorted, double p) {
