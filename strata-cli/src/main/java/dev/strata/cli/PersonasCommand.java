@@ -6,6 +6,7 @@ import dev.strata.personas.ConsumerSegments;
 import dev.strata.personas.GeneratedPopulation;
 import dev.strata.personas.PersonaDiscovery;
 import dev.strata.personas.PersonaFeatures;
+import dev.strata.personas.PersonaTruth;
 import dev.strata.personas.ProfileSource;
 import dev.strata.synth.PopulationGenerator;
 import java.io.IOException;
@@ -120,6 +121,8 @@ final class PersonasCommand {
             PersonaDiscovery.Result r = PersonaDiscovery.discover(table, options);
             err.printf("features in %.1f s, clustering in %.1f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
             out.print(PersonaDiscovery.report(r));
+            out.printf("%nLatent segments of each persona's members (the generator's truth; discovery never reads it):%n%n");
+            out.print(PersonaTruth.crossTab(g, r.personas()));
             out.flush();
             return 0;
         }

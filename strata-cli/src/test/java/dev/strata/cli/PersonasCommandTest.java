@@ -45,7 +45,7 @@ class PersonasCommandTest {
     void discoverPrintsPersonasWithWhatSetsThemApart() {
         Run r = run("personas", "discover", "--profiles", "1500", "--k-max", "4", "--work-dir", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("k=2  silhouette").contains("k=4  silhouette").contains("<- chosen").contains("Persona 1: ").contains(" (mean ");
+        assertThat(r.out()).contains("k=2  silhouette").contains("k=4  silhouette").contains("<- chosen").contains("Persona 1: ").contains(" (mean ").contains("| persona | profiles | Compliant and content |");
     }
 
     @Test
