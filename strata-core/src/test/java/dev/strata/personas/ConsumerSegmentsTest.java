@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConsumerSegmentsTest {
-    /** Measured 0.648 on these 4,000 profiles (seed 42) when the rules were written; a drop below 0.60 is a regression. */
-    static final double MIN_ACCURACY = 0.60;
+    /** Measured 0.676 on these 4,000 profiles (seed 42) when the rules were written; a drop below 0.62 is a regression. */
+    static final double MIN_ACCURACY = 0.62;
 
     static ClassifierEvaluation evaluation;
 
