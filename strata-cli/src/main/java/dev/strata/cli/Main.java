@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "strata 0.1.0",
         description = "Healthcare customer segmentation: exact segments over Segment-spec data.%n"
                 + "Also: 'bin/strata bench --help' for the side-by-side benchmark against DuckDB.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, EvalCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, EvalCommand.class, GenerateCommand.class, PersonasCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -98,7 +98,9 @@ class SecurityMatrixTest {
                 new Case("POST", "/api/analytics/members", json, "{\"definition\":\"true\"}", EDITORS),
                 new Case("POST", "/api/analytics/explain", json, "{\"definition\":\"true\",\"userId\":\"" + user + "\"}", EDITORS),
                 new Case("GET", seg + "/members.csv", null, null, EDITORS),
-                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS));
+                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS),
+                new Case("POST", "/api/templates/consumer-segments", null, null, EDITORS),
+                new Case("POST", "/api/personas/discover", json, "{\"kMax\":2,\"save\":false}", EDITORS));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.time.Instant;
 public record SegmentView(String id, String name, String definition, String kind, Object size, Instant createdAt,
                           Instant updatedAt, String createdBy) {
 
-    static SegmentView of(SegmentRecord s, Integer size, Caller caller) {
+    public static SegmentView of(SegmentRecord s, Integer size, Caller caller) {
         return new SegmentView(s.id(), s.name(), s.definition(), s.kind(), size == null ? null : SmallCells.shown(size, caller), s.createdAt(),
                 s.updatedAt(), s.createdBy());
     }
