@@ -122,4 +122,29 @@ class ImportCsvCommandTest {
         assertThat(err).contains("skipped file " + csv + ":1: no column 'event' (named by mapping field 'event.column'); the header has [u, t, e]");
         assertThat(out).contains("read 1 rows from 1 file(s); stored 1 messages").contains("1 skipped file(s)");
     }
+
+    @Test
+    void theExampleFilesImportWithoutSkippedRows() throws Exception {
+        Path examples = Path.of("../examples/csv");
+        Path data = dir.resolve("data");
+        for (String name : List.of("profiles", "refills", "visits")) {
+            String csv = examples.resolve(name + ".csv").toString();
+            String mapping = examples.resolve(name + ".mapping.json").toString();
+            assertThat(run("import", "csv", "--mapping", mapping, "--data-dir", data.toString(), csv)).as(err).isZero();
+            assertThat(err).isEmpty();
+            assertThat(run("import", "csv", "--mapping", mapping, "--data-dir", data.toString(), csv)).isZero();
+            assertThat(out).contains("stored 0 messages");
+        }
+        try (Store store = Stores.open(null, data)) {
+            assertThat(store.messages().count()).isEqualTo(4 + 5 + 4);
+            Message profile = parsed(store.messages().messagesOf("M-10001").get(0));
+            assertThat(profile.traits().fields()).containsEntry("birthday", new Json.Str("1958-04-17")).containsEntry("diabetes", Json.TRUE);
+            // 08:30 in Chicago (CDT, UTC-5) on 14 September 2026
+            assertThat(profile.timestamp()).isEqualTo(Instant.parse("2026-09-14T13:30:00Z").toEpochMilli());
+            assertThat(store.messages().messagesOf("M-10001")).filteredOn(s -> s.json().contains("\"Medication Refill\"")).hasSize(3);
+            Message noShow = parsed(store.messages().messagesOf("M-10001").stream().filter(s -> "E-5002".equals(s.messageId())).findFirst().orElseThrow());
+            assertThat(noShow.event()).isEqualTo("Appointment No Show");
+            assertThat(noShow.timestamp()).isEqualTo(Instant.parse("2026-09-10T21:00:00Z").toEpochMilli());
+        }
+    }
 }
