@@ -147,8 +147,8 @@ public final class CsvImporter {
     private Message message(CSVRecord r, Columns c, String idSource) throws BadRowException {
         if (r.size() != c.width()) throw new BadRowException("has " + r.size() + " fields; the header has " + c.width());
         String userId = c.cell(r, mapping.userIdColumn());
-        if (userId.isEmpty() && mapping.anonymousIdColumn() != null) userId = c.cell(r, mapping.anonymousIdColumn());
-        if (userId.isEmpty()) {
+        if (userId.isBlank() && mapping.anonymousIdColumn() != null) userId = c.cell(r, mapping.anonymousIdColumn());
+        if (userId.isBlank()) {
             throw new BadRowException("no user id (column '" + mapping.userIdColumn() + "'"
                     + (mapping.anonymousIdColumn() == null ? "" : " nor '" + mapping.anonymousIdColumn() + "'") + " is empty)");
         }
@@ -179,7 +179,7 @@ public final class CsvImporter {
     private String messageId(CSVRecord r, Columns c, String idSource) throws BadRowException {
         if (mapping.messageIdColumn() != null) {
             String id = c.cell(r, mapping.messageIdColumn());
-            if (id.isEmpty()) throw new BadRowException("no messageId (column '" + mapping.messageIdColumn() + "' is empty)");
+            if (id.isBlank()) throw new BadRowException("no messageId (column '" + mapping.messageIdColumn() + "' is empty)");
             return id;
         }
         List<String> key = new ArrayList<>();
@@ -195,11 +195,12 @@ public final class CsvImporter {
         ObjectTree tree = new ObjectTree();
         for (FieldRule rule : rules) {
             String cell = c.cell(r, rule.column());
-            if (cell.isEmpty()) continue;
             if (cell.equals(mapping.nullText())) {
                 tree.put(rule.segments(), Json.NULL);
                 continue;
             }
+            // a blank cell is no value; for strings only an empty one, since spaces may be the value
+            if (rule.type() == ValueType.STRING ? cell.isEmpty() : cell.isBlank()) continue;
             try {
                 tree.put(rule.segments(), rule.type().read(cell, rule));
             } catch (ValueType.BadCellException e) {

@@ -206,4 +206,20 @@ class CsvImporterTest {
                 .isInstanceOf(CsvFileException.class)
                 .hasMessageContaining("in.csv:1: unreadable header");
     }
+
+    @Test
+    void blankCellsOfTypedColumnsAreNoValueAndAnEmptyNullTextErases() throws Exception {
+        String mapping = """
+                {"type": "identify", "userId": "id", "timestamp": {"column": "t", "format": "epoch_millis"}, "null": "",
+                 "traits": {"name": "name", "band": {"column": "band", "type": "number"},
+                            "seen": {"column": "seen", "type": "datetime", "format": "epoch_seconds"}}}
+                """;
+        importText(mapping, "id,t,name,band,seen\nu1,1767225600123,  ,  ,1767225600\n  ,0,x,1,1\nu2,5,,,\n");
+        assertThat(problems).containsExactly("in.csv:3: no user id (column 'id' is empty)");
+        assertThat(messages.get(0).timestamp()).isEqualTo(1_767_225_600_123L);
+        assertThat(messages.get(0).traits().fields()).containsOnlyKeys("name", "seen");
+        assertThat(messages.get(0).traits().get("name")).isEqualTo(new Json.Str("  "));
+        assertThat(messages.get(0).traits().get("seen")).isEqualTo(new Json.Str("2026-01-01T00:00:00Z"));
+        assertThat(messages.get(1).traits().fields()).containsOnly(Map.entry("name", Json.NULL), Map.entry("band", Json.NULL), Map.entry("seen", Json.NULL));
+    }
 }
