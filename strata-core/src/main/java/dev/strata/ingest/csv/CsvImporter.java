@@ -49,6 +49,7 @@ public final class CsvImporter {
     public CsvImporter(CsvMapping mapping, long now) {
         this.mapping = mapping;
         this.now = now;
+        // Unnamed columns (a spreadsheet's trailing commas) are allowed, repeated names are not.
         // Empty lines are kept as records so that the parser's line count stays the record start's
         // line; they are skipped below.
         this.format = CSVFormat.RFC4180.builder()
@@ -56,7 +57,7 @@ public final class CsvImporter {
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(false)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
                 .setAllowMissingColumnNames(true)
                 .get();
     }
@@ -131,13 +132,11 @@ public final class CsvImporter {
                         + "'); the header has " + parser.getHeaderNames());
             }
         }
-        return new Columns(header);
+        return new Columns(header, parser.getHeaderNames().size());
     }
 
-    private record Columns(Map<String, Integer> positions) {
-        int width() {
-            return positions.size();
-        }
+    /** @param width the header's field count: the map holds one entry for several unnamed columns */
+    private record Columns(Map<String, Integer> positions, int width) {
 
         String cell(CSVRecord r, String column) {
             return r.get(positions.get(column));

@@ -222,4 +222,11 @@ class CsvImporterTest {
         assertThat(messages.get(0).traits().get("seen")).isEqualTo(new Json.Str("2026-01-01T00:00:00Z"));
         assertThat(messages.get(1).traits().fields()).containsOnly(Map.entry("name", Json.NULL), Map.entry("band", Json.NULL), Map.entry("seen", Json.NULL));
     }
+
+    @Test
+    void unnamedTrailingColumnsOfASpreadsheetExportAreAllowed() throws Exception {
+        importText(REFILLS, "member,device,rx,filled,class,days,os,,\nm1,,rx1,2026-01-05,statin,30,iOS,,\nm1,,rx1,2026-01-06,statin,30,iOS\n");
+        assertThat(messages).hasSize(1);
+        assertThat(problems).containsExactly("in.csv:3: has 7 fields; the header has 9");
+    }
 }
