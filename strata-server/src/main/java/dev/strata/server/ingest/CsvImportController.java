@@ -54,6 +54,8 @@ public class CsvImportController {
             throw ApiException.badRequest(e.getMessage());
         }
         String name = name(filePart, "upload.csv");
+        // recorded before the rows are stored, so that no import goes unaudited
+        audit.record(caller, "import.csv", name);
         CsvImportService.Outcome outcome;
         try (InputStream in = BOMInputStream.builder().setInputStream(filePart.getInputStream()).get();
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -61,7 +63,6 @@ public class CsvImportController {
         } catch (CsvFileException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        audit.record(caller, "import.csv", name);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", name);
         out.put("rows", outcome.rows());

@@ -72,6 +72,10 @@ class CsvImportHttpTest {
         assertThat(profile.get("traits").get("address").get("state").asString()).isEqualTo("C\r\nA");
         assertThat(profile.get("traits").get("diabetes").asBoolean()).isTrue();
 
+        JsonNode audited = s.api("GET", "/api/audit?action=import.csv&target=members.csv", Role.ADMIN).json().get("entries");
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0).get("role").asString()).isEqualTo("editor");
+
         Response again = post(Role.ADMIN, multipart(PROFILES, "members.csv", csv));
         assertThat(again.json().get("stored").asLong()).isZero();
         assertThat(again.json().get("duplicates").asLong()).isEqualTo(2);
