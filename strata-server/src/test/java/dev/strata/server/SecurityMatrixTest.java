@@ -54,6 +54,14 @@ class SecurityMatrixTest {
         s.close();
     }
 
+    /** One profile row (the same each time, so later imports are duplicates). */
+    private static String csvUpload() {
+        return "--sec\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n"
+                + "{\"type\": \"identify\", \"userId\": \"id\", \"traits\": {\"plan\": \"plan\"}}\r\n"
+                + "--sec\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sec.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "id,plan\nsec-csv-user,medicare\n\r\n--sec--\r\n";
+    }
+
     /** Destructive calls aim at ids that do not exist, so an allowed role gets a 404 and nothing changes. */
     static List<Case> cases() {
         String seg = "/api/segments/" + segment;
@@ -100,7 +108,8 @@ class SecurityMatrixTest {
                 new Case("GET", seg + "/members.csv", null, null, EDITORS),
                 new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS),
                 new Case("POST", "/api/templates/consumer-segments", null, null, EDITORS),
-                new Case("POST", "/api/personas/discover", json, "{\"kMax\":2,\"save\":false}", EDITORS));
+                new Case("POST", "/api/personas/discover", json, "{\"kMax\":2,\"save\":false}", EDITORS),
+                new Case("POST", "/api/import/csv", "multipart/form-data; boundary=sec", csvUpload(), EDITORS));
     }
 
     @Test
