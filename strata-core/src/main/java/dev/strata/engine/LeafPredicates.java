@@ -59,6 +59,7 @@ final class LeafPredicates {
         if (leaf instanceof Condition.Did d) return d.event();
         if (leaf instanceof Condition.Count c) return c.event();
         if (leaf instanceof Condition.Aggregate a) return a.event();
+        if (leaf instanceof Condition.Supply y) return y.event();
         return null;
     }
 
@@ -75,6 +76,7 @@ final class LeafPredicates {
         if (leaf instanceof Condition.Did d) return did(d);
         if (leaf instanceof Condition.Count c) return count(c);
         if (leaf instanceof Condition.Aggregate a) return aggregate(a);
+        if (leaf instanceof Condition.Supply y) return supply(y);
         throw new IllegalArgumentException("not a leaf condition: " + leaf);
     }
 
@@ -206,6 +208,34 @@ final class LeafPredicates {
                 case MAX -> max;
             };
             return op.holds(value, target);
+        };
+    }
+
+    /** Fills are the window's events passing the where clause with a supply of a day or more; not eligible is false. */
+    private IntPredicate supply(Condition.Supply c) {
+        EventLog log = population.events(c.event());
+        if (log == null) return u -> false;
+        ValueColumn prop = log.property(dev.strata.lang.SupplyFn.SUPPLY_PROPERTY);
+        if (prop == null || prop.nums == null) return u -> false;
+        byte[] tags = prop.tags;
+        double[] nums = prop.nums;
+        IntPredicate where = where(log, c.where());
+        long lo = DaysCovered.windowStart(c, asOf);
+        long hi = asOf;
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (e - s < 2 || ts[e - 1] < lo || ts[s] > hi) return false;
+            int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+            int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+            DaysCovered days = DaysCovered.at(asOf);
+            for (int i = i0; i < i1; i++) {
+                if (tags[i] != Tag.NUMBER || (where != null && !where.test(i))) continue;
+                days.add(ts[i], nums[i]);
+            }
+            Double v = days.value(c.fn());
+            return v != null && c.op().holds(v, c.value());
         };
     }
 

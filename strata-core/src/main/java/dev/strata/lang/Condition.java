@@ -86,6 +86,28 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * {@code pdc|mpr(event [where] within d) cmp x}: a medication-supply measure over the whole UTC
+     * days of the window; {@code span} is in days or weeks.
+     */
+    record Supply(SupplyFn fn, String event, Condition where, TimeSpan span, Cmp op, double value) implements Condition {
+        public Supply {
+            Objects.requireNonNull(fn, "fn");
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(span, "span");
+            if (span.unit() == TimeSpan.Unit.HOURS) throw new IllegalArgumentException(fn.word() + " counts whole days: its window must be in days or weeks, got " + span);
+            Objects.requireNonNull(op, "op");
+            if (!Double.isFinite(value)) throw new IllegalArgumentException(fn.word() + " compares with a finite number");
+            value = Numbers.withoutNegativeZero(value);
+        }
+
+        /** The window's length in days. */
+        public long days() {
+            return span.unit() == TimeSpan.Unit.WEEKS ? 7 * span.amount() : span.amount();
+        }
+    }
+
     /** {@code near(path, lat, lon, r km)}: great-circle distance to the point at most r. */
     record Near(Path path, double latitude, double longitude, double radiusKm) implements Condition {
         public Near {

@@ -82,6 +82,10 @@ public final class Conditions {
         return new Condition.Aggregate(fn, event, property, where, window, op, value);
     }
 
+    public static Condition supply(SupplyFn fn, String event, Condition where, TimeSpan span, Cmp op, double value) {
+        return new Condition.Supply(fn, event, where, span, op, value);
+    }
+
     public static Condition near(Path path, double latitude, double longitude, double radiusKm) {
         return new Condition.Near(path, latitude, longitude, radiusKm);
     }

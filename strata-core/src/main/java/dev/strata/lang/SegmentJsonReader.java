@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class SegmentJsonReader {
 
     private static final List<String> CONDITION_TYPES = List.of(
-            "and", "or", "not", "true", "false", "trait", "age", "did", "count", "sum", "avg", "min", "max", "near", "segment");
+            "and", "or", "not", "true", "false", "trait", "age", "did", "count", "sum", "avg", "min", "max", "pdc", "mpr", "near", "segment");
     private static final Set<String> PROPERTY_TYPES = Set.of("and", "or", "not", "true", "false", "trait", "age");
     private static final List<String> CMP_OPS = List.of("=", "!=", "<", "<=", ">", ">=");
     private static final List<String> TRAIT_OPS = List.of(
@@ -72,6 +72,7 @@ final class SegmentJsonReader {
                 yield Conditions.count(event(node, ptr), where(node, ptr), window(node, ptr), cmp(node, ptr, "count"), wholeNumber(node, ptr));
             }
             case "near" -> near(node, ptr);
+            case "pdc", "mpr" -> supply(node, ptr, SupplyFn.fromWord(type));
             case "segment" -> segmentRef(node, ptr);
             default -> aggregate(node, ptr, AggFn.fromWord(type));
         };
@@ -152,6 +153,22 @@ final class SegmentJsonReader {
         Window window = window(node, ptr);
         Cmp op = cmp(node, ptr, fn.word());
         return Conditions.aggregate(fn, event, property, where, window, op, number(node, ptr, "value", "a number"));
+    }
+
+    private Condition supply(JsonNode node, String ptr, SupplyFn fn) {
+        fields(node, ptr, (fn == SupplyFn.MPR ? "an " : "a ") + fn.word() + " condition", "event", "where", "window", "op", "value");
+        String event = event(node, ptr);
+        Condition where = where(node, ptr);
+        required(node, ptr, "window", "a within window in days, {\"type\": \"within\", \"duration\": \"365d\"}");
+        Window window = window(node, ptr);
+        if (!(window instanceof Window.Within within)) {
+            throw new SegmentJsonException(ptr + "/window/type", fn.word() + " takes a within window, as its period always ends at T: expected \"within\", found " + describe(node.get("window").get("type")));
+        }
+        if (within.span().unit() == TimeSpan.Unit.HOURS) {
+            throw new SegmentJsonException(ptr + "/window/duration", fn.word() + " counts whole days: expected a duration in days or weeks, found \"" + within.span() + "\"");
+        }
+        Cmp op = cmp(node, ptr, fn.word());
+        return Conditions.supply(fn, event, where, within.span(), op, number(node, ptr, "value", "a number"));
     }
 
     private Condition near(JsonNode node, String ptr) {

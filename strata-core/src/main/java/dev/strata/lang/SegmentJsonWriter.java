@@ -43,6 +43,13 @@ final class SegmentJsonWriter {
             node.set("value", number(g.value()));
             return node;
         }
+        if (c instanceof Condition.Supply y) {
+            ObjectNode node = typed(y.fn().word());
+            whereAndWindow(node.put("event", y.event()), y.where(), new Window.Within(y.span()));
+            node.put("op", y.op().symbol());
+            node.set("value", number(y.value()));
+            return node;
+        }
         if (c instanceof Condition.Near n) {
             ObjectNode node = typed("near");
             node.put("path", n.path().toString());

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class SegmentParser {
 
-    private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near");
+    private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near", "pdc", "mpr");
 
     /** Words that end an event condition's name: a bare event name cannot be one of them. */
     private static final Set<String> CLAUSE_WORDS = Set.of("where", "within", "between", "from");
@@ -154,6 +154,7 @@ public final class SegmentParser {
                     case "count" -> count();
                     case "age" -> age();
                     case "near" -> near();
+                    case "pdc", "mpr" -> supply(SupplyFn.fromWord(lower));
                     default -> aggregate(AggFn.fromWord(lower));
                 };
             }
@@ -163,7 +164,7 @@ public final class SegmentParser {
             }
         }
         if (word == null && !atEnd() && src.charAt(pos) != '`') {
-            throw error(pos, "expected a condition (a path, did, count, sum, avg, min, max, age, near, in segment, not or '('), found "
+            throw error(pos, "expected a condition (a path, did, count, sum, avg, min, max, pdc, mpr, age, near, in segment, not or '('), found "
                     + describeHere());
         }
         Path path = path();
@@ -283,6 +284,29 @@ public final class SegmentParser {
         Cmp cmp = acceptCmp();
         if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
         return Conditions.aggregate(fn, event, property, where, window, cmp, number("a number"));
+    }
+
+    private Condition supply(SupplyFn fn) {
+        String event = eventName();
+        Condition where = optionalWhere();
+        skipWs();
+        int windowPos = pos;
+        Window window = optionalWindow();
+        if (!(window instanceof Window.Within within)) {
+            throw error(windowPos, "expected 'within' and a number of days after the event of " + fn.word() + "(...) ("
+                    + fn.word() + "(\"Medication Refill\" within 365d))" + (window instanceof Window.AllTime ? foundSuffix()
+                    : ", found '" + (window instanceof Window.Ago ? "between" : "from") + "': the period always ends at T"));
+        }
+        if (within.span().unit() == TimeSpan.Unit.HOURS) {
+            throw error(windowPos, fn.word() + " counts whole days: expected a window in days or weeks, found " + within.span());
+        }
+        rejectMisplacedClause(window);
+        expect(')', "')' to close " + fn.word() + "(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
+        return Conditions.supply(fn, event, where, within.span(), cmp, number("a number"));
     }
 
     private Condition near() {

@@ -41,6 +41,10 @@ public final class SegmentPrinter {
             sb.append(g.fn().word()).append('(').append(Strings.quote(g.event())).append('.').append(g.property());
             writeWhereAndWindow(g.where(), g.window(), sb);
             sb.append(") ").append(g.op().symbol()).append(' ').append(Numbers.format(g.value()));
+        } else if (c instanceof Condition.Supply y) {
+            sb.append(y.fn().word()).append('(').append(Strings.quote(y.event()));
+            writeWhereAndWindow(y.where(), new Window.Within(y.span()), sb);
+            sb.append(") ").append(y.op().symbol()).append(' ').append(Numbers.format(y.value()));
         } else if (c instanceof Condition.Near n) {
             sb.append("near(").append(n.path()).append(", ").append(Numbers.format(n.latitude())).append(", ")
                     .append(Numbers.format(n.longitude())).append(", ").append(Numbers.format(n.radiusKm())).append(" km)");

@@ -28,6 +28,7 @@ record Footprint(Set<String> events, boolean traits, boolean context, boolean st
         else if (c instanceof Condition.Did d) events.add(d.event());
         else if (c instanceof Condition.Count k) events.add(k.event());
         else if (c instanceof Condition.Aggregate g) events.add(g.event());
+        else if (c instanceof Condition.Supply y) events.add(y.event());
         else if (c instanceof Condition.InSegment s && seen.add(s.name())) {
             Condition def = definitions.apply(s.name());
             if (def == null) flags[2] = true;

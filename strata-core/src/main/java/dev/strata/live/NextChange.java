@@ -43,6 +43,7 @@ final class NextChange {
         if (c instanceof Condition.Did d) return window(timeline.eventTimes(d.event()), d.window(), d.where(), now);
         if (c instanceof Condition.Count k) return window(timeline.eventTimes(k.event()), k.window(), k.where(), now);
         if (c instanceof Condition.Aggregate g) return window(timeline.eventTimes(g.event()), g.window(), g.where(), now);
+        if (c instanceof Condition.Supply y) return supply(timeline.eventTimes(y.event()), y, now);
         if (c instanceof Condition.InSegment s) {
             Condition def = definitions.apply(s.name());
             return def == null ? NEVER : after(def, now, timeline, definitions);
@@ -75,6 +76,19 @@ final class NextChange {
         return best;
     }
 
+    /**
+     * A supply measure reads whole UTC days: with every event fixed, it can change only at
+     * midnight, when the period grows by a day and the window's first day moves on. Once no event
+     * is left in the window or after it, the person stays not eligible.
+     */
+    private static long supply(TimeSlice times, Condition.Supply c, long now) {
+        long next = times.firstAfter(now);
+        if (times.firstAfter(dev.strata.engine.DaysCovered.windowStart(c, now) - 1) != NEVER) {
+            next = Math.min(next, (Math.floorDiv(now, DAY) + 1) * DAY);
+        }
+        return next;
+    }
+
     private static long plus(long t, long d) {
         return t == NEVER ? NEVER : t + d;
     }
@@ -92,6 +106,7 @@ final class NextChange {
         if (c instanceof Condition.Did d) return mentionsAge(d.where());
         if (c instanceof Condition.Count k) return mentionsAge(k.where());
         if (c instanceof Condition.Aggregate g) return mentionsAge(g.where());
+        if (c instanceof Condition.Supply y) return mentionsAge(y.where());
         if (c instanceof Condition.Not n) return mentionsAgeAnywhere(n.child(), definitions, seen);
         if (c instanceof Condition.And a) return a.children().stream().anyMatch(x -> mentionsAgeAnywhere(x, definitions, seen));
         if (c instanceof Condition.Or o) return o.children().stream().anyMatch(x -> mentionsAgeAnywhere(x, definitions, seen));

@@ -40,6 +40,7 @@ final class ProfileEvaluator {
             Double v = EventMatches.of(p.events(g.event()), g.where(), g.window(), now, g.fn(), g.property()).aggregate;
             return v != null && g.op().holds(v, g.value());
         }
+        if (c instanceof Condition.Supply y) return SupplyMeasure.holds(y, p.events(y.event()), now);
         if (c instanceof Condition.InSegment s) {
             Condition def = refs.definition(s.name());
             return def == null ? refs.staticMember(s.name()) : holds(def, p, now, refs);

@@ -40,6 +40,16 @@ final class ProfileExplainer {
             EventMatches m = EventMatches.of(p.events(g.event()), g.where(), g.window(), now, g.fn(), g.property());
             events(facts, m, p.events(g.event()));
             facts.put("aggregate", m.aggregate);
+        } else if (c instanceof Condition.Supply y) {
+            dev.strata.engine.DaysCovered days = SupplyMeasure.of(y, p.events(y.event()), now);
+            facts.put("windowFrom", Instant.ofEpochMilli(dev.strata.engine.DaysCovered.windowStart(y, now)).toString());
+            facts.put("windowTo", Instant.ofEpochMilli(now).toString());
+            facts.put("fills", days.fills());
+            facts.put("eligible", days.eligible());
+            facts.put("periodDays", days.periodDays());
+            facts.put("coveredDays", days.coveredDays());
+            facts.put("suppliedDays", days.suppliedDays());
+            facts.put(y.fn().word(), days.value(y.fn()));
         } else if (c instanceof Condition.InSegment s) {
             Condition def = refs.definition(s.name());
             if (def == null) facts.put("staticMember", refs.staticMember(s.name()));

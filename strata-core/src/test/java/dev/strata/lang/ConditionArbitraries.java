@@ -56,6 +56,7 @@ public final class ConditionArbitraries {
                 Tuple.of(3, dids()),
                 Tuple.of(2, counts()),
                 Tuple.of(2, aggregates()),
+                Tuple.of(2, supplies()),
                 Tuple.of(1, nears()),
                 Tuple.of(1, segmentRefs()),
                 Tuple.of(1, Arbitraries.of(Condition.TRUE, Condition.FALSE))));
@@ -101,6 +102,12 @@ public final class ConditionArbitraries {
     public static Arbitrary<Condition> aggregates() {
         return Combinators.combine(Arbitraries.of(AggFn.class), eventNames(), paths(), wheres(), windows(), cmps(), numbers())
                 .as(Conditions::aggregate);
+    }
+
+    public static Arbitrary<Condition> supplies() {
+        Arbitrary<TimeSpan> days = timeSpans().filter(s -> s.unit() != TimeSpan.Unit.HOURS);
+        return Combinators.combine(Arbitraries.of(SupplyFn.class), eventNames(), wheres(), days, cmps(), numbers())
+                .as(Conditions::supply);
     }
 
     public static Arbitrary<Condition> nears() {

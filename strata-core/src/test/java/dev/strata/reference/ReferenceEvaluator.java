@@ -132,6 +132,10 @@ public final class ReferenceEvaluator {
             Double result = aggregate(g, matching(p, g.event(), g.where(), g.window()));
             return result != null && ReferenceValues.holds(g.op(), result, g.value());
         }
+        if (c instanceof Condition.Supply y) {
+            Double v = ReferenceSupply.measure(y, p.events(), asOf, m -> propertiesHold(y.where(), m.properties()));
+            return v != null && ReferenceValues.holds(y.op(), v, y.value());
+        }
         if (c instanceof Condition.Near n) {
             Json place = profileValue(n.path(), p);
             if (!(place instanceof Json.Obj o)) return false;

@@ -7,6 +7,7 @@ import dev.strata.lang.Conditions;
 import dev.strata.lang.Literal;
 import dev.strata.lang.Path;
 import dev.strata.lang.Strings;
+import dev.strata.lang.SupplyFn;
 import dev.strata.lang.TimeSpan;
 import dev.strata.lang.ValuePredicate;
 import dev.strata.lang.Window;
@@ -76,6 +77,7 @@ public final class DefinitionArbitraries {
                 Tuple.of(3, dids(asOf)),
                 Tuple.of(2, counts(asOf)),
                 Tuple.of(2, aggregates(asOf)),
+                Tuple.of(2, supplies()),
                 Tuple.of(1, nears()),
                 Tuple.of(1, Arbitraries.of(Condition.TRUE, Condition.FALSE))));
         if (!refs.isEmpty()) kinds.add(Tuple.of(2, Arbitraries.of(refs).map(Conditions::inSegment)));
@@ -234,6 +236,14 @@ public final class DefinitionArbitraries {
         return Combinators.combine(Arbitraries.of(AggFn.values()), eventNames(), props, where, windows(asOf),
                         ops, Arbitraries.of(Vocabulary.AGGREGATE_VALUES))
                 .as(Conditions::aggregate);
+    }
+
+    static Arbitrary<Condition> supplies() {
+        Arbitrary<String> events = Choices.frequencyOf(Tuple.of(6, Arbitraries.just("Medication Refill")), Tuple.of(1, eventNames()));
+        Arbitrary<Condition> where = Choices.frequencyOf(Tuple.of(3, Arbitraries.just(Condition.TRUE)), Tuple.of(1, propertyConditions(1)));
+        return Combinators.combine(Arbitraries.of(SupplyFn.values()), events, where, Arbitraries.of(Vocabulary.SUPPLY_SPANS),
+                        Arbitraries.of(Cmp.values()), Arbitraries.of(Vocabulary.SUPPLY_VALUES))
+                .as(Conditions::supply);
     }
 
     static Arbitrary<Condition> nears() {

@@ -53,7 +53,27 @@ public final class PopulationArbitraries {
     public static Arbitrary<List<Message>> messages(long asOf) {
         Arbitrary<Integer> userCount = Arbitraries.integers().between(1, MAX_USERS).withDistribution(RandomDistribution.uniform());
         Arbitrary<List<Draft>> drafts = drafts(asOf).list().ofMaxSize(MAX_MESSAGES).withSizeDistribution(RandomDistribution.uniform());
-        return Combinators.combine(userCount, drafts).as((users, ds) -> assemble(users, ds, asOf));
+        // Refill histories on top: a few users with fills days apart, so that pdc and mpr have
+        // people with two fills or more in their windows, with fills on and either side of midnight.
+        Arbitrary<List<Draft>> refills = refills(asOf).list().ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform());
+        return Combinators.combine(userCount, drafts, refills).as((users, ds, rs) -> {
+            List<Draft> all = new ArrayList<>(ds);
+            for (int i = 0; i < rs.size(); i++) all.add(Math.min(all.size(), (int) ((long) i * 7919 % (all.size() + 1))), rs.get(i));
+            return assemble(users, all, asOf);
+        });
+    }
+
+    private static Arbitrary<Draft> refills(long asOf) {
+        long midnight = Math.floorDiv(asOf, DAY) * DAY;
+        Arbitrary<Integer> users = Arbitraries.integers().between(0, 3);
+        Arbitrary<Integer> daysBack = Arbitraries.integers().between(-1, 40);
+        Arbitrary<Long> withinDay = Arbitraries.frequency(
+                Tuple.of(3, 0L), Tuple.of(2, -1L), Tuple.of(1, 1L), Tuple.of(3, 9 * 3_600_000L), Tuple.of(1, DAY - 1));
+        Arbitrary<Json.Obj> payload = Combinators.combine(
+                        Arbitraries.of(numbers(1, 2, 3, 5, 7, 10, 30, 2.5, 0.5)), Arbitraries.of(strings("mail", "retail")))
+                .as((supply, channel) -> obj("days_supply", supply, "channel", channel));
+        return Combinators.combine(users, daysBack, withinDay, payload).as((u, d, w, p) ->
+                new Draft(u, asOf - (midnight - d * DAY + w), "Medication Refill", p, null, IdMode.FRESH, 0));
     }
 
     // ---- drafts -------------------------------------------------------------------------------
@@ -139,13 +159,13 @@ public final class PopulationArbitraries {
         pools.put("specialty", strings("cardiology", "oncology", "primary_care"));
         pools.put("score", numbers(0, 3, 9, 10, 9.5));
         pools.put("steps", numbers(0, 1, 5000, 0.1, 0.2, 1e16, -1e16, 12000));
-        pools.put("days_supply", numbers(30, 90));
+        pools.put("days_supply", numbers(30, 90, 1, 2, 3, 7, 0.5, 2.5, 0));
         pools.put("channel", strings("app", "mail", "retail"));
         pools.put("meta", List.of(obj("source", Json.str("ehr")), obj("source", Json.str("app"))));
         pools.put("since", dates(asOf));
         pools.put("context", List.of(obj("os", obj("name", Json.str("iOS"))), obj("os", obj("name", Json.str("web")))));
         // numeric properties more often, so that aggregates have something to add up
-        return objects(pools, Map.of("score", 3, "steps", 3, "days_supply", 2), 4);
+        return objects(pools, Map.of("score", 3, "steps", 3, "days_supply", 3), 4);
     }
 
     /**
