@@ -57,6 +57,11 @@ public final class ConditionArbitraries {
                 Tuple.of(2, counts()),
                 Tuple.of(2, aggregates()),
                 Tuple.of(2, supplies()),
+                Tuple.of(1, Arbitraries.of(ScreeningProgram.class).map(Conditions::screeningDue)),
+                Tuple.of(1, Combinators.combine(windows(), cmps(), numbers()).as(Conditions::noShowRate)),
+                Tuple.of(1, Combinators.combine(eventNames(), wheres(), cmps(), Arbitraries.longs()).as(Conditions::daysSince)),
+                Tuple.of(1, Combinators.combine(eventNames(), wheres(), windows(), cmps(), Arbitraries.longs().between(-3, 400))
+                        .as(Conditions::countDays)),
                 Tuple.of(1, nears()),
                 Tuple.of(1, segmentRefs()),
                 Tuple.of(1, Arbitraries.of(Condition.TRUE, Condition.FALSE))));

@@ -3,22 +3,14 @@ package dev.strata.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.engine.DaysCovered;
-import dev.strata.engine.Population;
-import dev.strata.engine.PopulationBuilder;
-import dev.strata.engine.SegmentEngine;
-import dev.strata.engine.TimeSlice;
 import dev.strata.json.Json;
 import dev.strata.lang.Condition;
-import dev.strata.lang.Path;
 import dev.strata.lang.SegmentParser;
 import dev.strata.model.Message;
-import dev.strata.reference.ReferenceEvaluator;
 import dev.strata.testing.MessageNdjson;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,27 +57,8 @@ class SupplyMeasuresTest {
         }
     }
 
-    /** The reference, the engine and the live evaluator all say {@code expected} for user u. */
     private void assertAgreed(String definition, long at, boolean expected) {
-        Condition c = SegmentParser.parse(definition);
-        Set<String> reference = ReferenceEvaluator.members(messages, at, c, Map.of());
-        assertThat(reference.contains("u")).as("reference: " + definition).isEqualTo(expected);
-
-        PopulationBuilder builder = new PopulationBuilder(at);
-        messages.forEach(builder::accept);
-        Population population = builder.build();
-        SegmentEngine engine = new SegmentEngine(population);
-        assertThat(engine.evaluate(c, Map.of()).contains(population.idOf("u"))).as("engine: " + definition).isEqualTo(expected);
-        assertThat(engine.test(population.idOf("u"), c, Map.of())).as("engine test: " + definition).isEqualTo(expected);
-
-        LiveProfile p = live(at);
-        assertThat(ProfileEvaluator.holds(c, p, at, null)).as("live: " + definition).isEqualTo(expected);
-    }
-
-    private LiveProfile live(long at) {
-        LiveProfile p = new LiveProfile("u");
-        for (Message m : messages) if (m.timestamp() <= at) p.apply(m);
-        return p;
+        EveryInterpreter.assertAgreed(messages, "u", definition, at, expected);
     }
 
     @Test
@@ -181,19 +154,7 @@ class SupplyMeasuresTest {
     void nextChangeIsTheNextMidnightWhileAFillIsInTheWindow() {
         fill("2026-10-26T09:00:00Z", 3).fill("2026-10-30T09:00:00Z", 1);
         Condition c = SegmentParser.parse("pdc(\"Medication Refill\" within 7d) >= 0.5");
-        LiveProfile p = live(T);
-        Timeline timeline = new Timeline() {
-            @Override
-            public TimeSlice eventTimes(String event) {
-                EventSeries s = p.events(event);
-                return s == null ? new TimeSlice(new long[0], 0, 0) : new TimeSlice(s.times(), 0, s.size());
-            }
-
-            @Override
-            public String text(Path path) {
-                return null;
-            }
-        };
+        Timeline timeline = EveryInterpreter.timeline(EveryInterpreter.live(messages, "u", T));
         assertThat(NextChange.after(c, T, timeline, n -> null)).isEqualTo(ms("2026-11-02T00:00:00Z"));
         // Nov 5: the window is Oct 30 - Nov 5 and holds the Oct 30 fill; Nov 6 holds none, and none can come back
         assertThat(NextChange.after(c, ms("2026-11-05T08:00:00Z"), timeline, n -> null)).isEqualTo(ms("2026-11-06T00:00:00Z"));
