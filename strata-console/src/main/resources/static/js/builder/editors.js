@@ -6,6 +6,7 @@
 import { h } from '../ui.js';
 import { field, selectBox, textBox, iconButton } from './fields.js';
 import { windowEditor } from './window.js';
+import { clinicalEditor } from './clinical.js';
 import {
   COMPARISONS, OP_LABELS, MEASURES, AGGREGATES, opsFor, setTraitOp, setMeasure, literal, literalText,
   splitList, listText, numberOrText,
@@ -31,6 +32,7 @@ export function editorFor(kind, node, pointer, env, scope) {
   if (kind === 'near') return nearEditor(node, pointer, env);
   if (kind === 'segment') return segmentEditor(node, pointer, env);
   if (kind === 'constant') return constantEditor(node, pointer, env);
+  if (kind === 'clinical') return clinicalEditor(node, pointer, env);
   return h('p', { class: 'text-danger' }, `Unknown condition type "${node.type}"`);
 }
 

@@ -48,6 +48,7 @@ export const ADD_KINDS = {
     { kind: 'age', label: 'Age', make: () => ({ type: 'age', path: 'birthday', op: '>=', value: 18 }) },
     { kind: 'context', label: 'Device / context', make: () => ({ type: 'trait', path: 'context.device.type', op: '=', value: '' }) },
     { kind: 'event', label: 'Event', make: () => ({ type: 'did', event: '' }) },
+    { kind: 'clinical', label: 'Clinical measure', make: () => ({ type: 'pdc', event: 'Medication Refill', window: { type: 'within', duration: '365d' }, op: '<', value: 0.8 }) },
     { kind: 'near', label: 'Near a place', make: () => ({ type: 'near', path: 'address', latitude: '', longitude: '', radius_km: 25 }) },
     { kind: 'segment', label: 'In a segment', make: () => ({ type: 'segment', name: '' }) },
     { kind: 'group', label: 'Group (and / or)', make: () => ({ type: 'or', conditions: [] }) },
@@ -59,6 +60,9 @@ export const ADD_KINDS = {
   ],
 };
 
+/** Clinical measures (pdc, mpr, count_days, days_since, no_show_rate, screening_due): edited by builder/clinical. */
+const CLINICAL_TYPES = ['pdc', 'mpr', 'count_days', 'days_since', 'no_show_rate', 'screening_due'];
+
 export const isGroup = (n) => n && (n.type === 'and' || n.type === 'or');
 
 /** The kind a node is edited as (a trait on context.… is the device/context editor). */
@@ -67,6 +71,7 @@ export function kindOf(n) {
   if (isGroup(n)) return 'group';
   if (n.type === 'trait') return String(n.path || '').startsWith('context.') ? 'context' : 'trait';
   if (EVENT_TYPES.includes(n.type)) return 'event';
+  if (CLINICAL_TYPES.includes(n.type)) return 'clinical';
   if (n.type === 'true' || n.type === 'false') return 'constant';
   return n.type; // age, near, segment, not
 }

@@ -11,13 +11,13 @@ import { ADD_KINDS, kindOf } from './model.js';
 
 const KIND_LABELS = {
   trait: 'Trait', context: 'Device / context', age: 'Age', event: 'Event', near: 'Near a place',
-  segment: 'In segment', constant: 'Constant', group: 'Group',
+  segment: 'In segment', constant: 'Constant', group: 'Group', clinical: 'Clinical measure',
 };
 
 /** The control that should take the focus first in a new condition of each kind. */
 const FIRST_FIELD = {
   trait: 'trait-path', context: 'trait-path', age: 'age-path', event: 'event-name', near: 'near-lat',
-  segment: 'segment-name', constant: 'constant-value', group: 'add-kind',
+  segment: 'segment-name', constant: 'constant-value', group: 'add-kind', clinical: 'clinical-measure',
 };
 
 /**

@@ -59,12 +59,18 @@ final class LeafPredicates {
         if (leaf instanceof Condition.Did d) return d.event();
         if (leaf instanceof Condition.Count c) return c.event();
         if (leaf instanceof Condition.Aggregate a) return a.event();
+        if (leaf instanceof Condition.Supply y) return y.event();
+        if (leaf instanceof Condition.DaysSince s) return s.event();
+        if (leaf instanceof Condition.CountDays k) return k.event();
+        // without a booking there is no rate: the bookings' users are the only candidates
+        if (leaf instanceof Condition.NoShowRate) return Condition.NoShowRate.BOOKED;
         return null;
     }
 
     /** Whether an event condition holds for a user with no matching event (e.g. count(...) < 3). */
     static boolean holdsWithoutEvents(Condition leaf) {
         if (leaf instanceof Condition.Count c) return c.op().holds(Long.compare(0, c.value()));
+        if (leaf instanceof Condition.CountDays k) return k.op().holds(Long.compare(0, k.value()));
         if (leaf instanceof Condition.Aggregate a) return a.fn() == AggFn.SUM && a.op().holds(0.0, a.value());
         return false;
     }
@@ -75,6 +81,10 @@ final class LeafPredicates {
         if (leaf instanceof Condition.Did d) return did(d);
         if (leaf instanceof Condition.Count c) return count(c);
         if (leaf instanceof Condition.Aggregate a) return aggregate(a);
+        if (leaf instanceof Condition.Supply y) return supply(y);
+        if (leaf instanceof Condition.DaysSince s) return daysSince(s);
+        if (leaf instanceof Condition.CountDays k) return countDays(k);
+        if (leaf instanceof Condition.NoShowRate r) return noShowRate(r);
         throw new IllegalArgumentException("not a leaf condition: " + leaf);
     }
 
@@ -206,6 +216,105 @@ final class LeafPredicates {
                 case MAX -> max;
             };
             return op.holds(value, target);
+        };
+    }
+
+    /** Fills are the window's events passing the where clause with a supply of a day or more; not eligible is false. */
+    private IntPredicate supply(Condition.Supply c) {
+        EventLog log = population.events(c.event());
+        if (log == null) return u -> false;
+        ValueColumn prop = log.property(dev.strata.lang.SupplyFn.SUPPLY_PROPERTY);
+        if (prop == null || prop.nums == null) return u -> false;
+        byte[] tags = prop.tags;
+        double[] nums = prop.nums;
+        IntPredicate where = where(log, c.where());
+        long lo = DaysCovered.windowStart(c, asOf);
+        long hi = asOf;
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (e - s < 2 || ts[e - 1] < lo || ts[s] > hi) return false;
+            int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+            int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+            DaysCovered days = DaysCovered.at(asOf);
+            for (int i = i0; i < i1; i++) {
+                if (tags[i] != Tag.NUMBER || (where != null && !where.test(i))) continue;
+                days.add(ts[i], nums[i]);
+            }
+            Double v = days.value(c.fn());
+            return v != null && c.op().holds(v, c.value());
+        };
+    }
+
+    /** The latest matching event at or before T decides; days are UTC days. */
+    private IntPredicate daysSince(Condition.DaysSince c) {
+        EventLog log = population.events(c.event());
+        if (log == null) return u -> false;
+        IntPredicate where = where(log, c.where());
+        long[] ts = log.timestamps;
+        long today = Math.floorDiv(asOf, DaysCovered.DAY);
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (s == e || ts[s] > asOf) return false;
+            int i = ts[e - 1] <= asOf ? e - 1 : log.upperBound(s, e, asOf) - 1;
+            while (i >= s && where != null && !where.test(i)) i--;
+            if (i < s) return false;
+            long days = today - Math.floorDiv(ts[i], DaysCovered.DAY);
+            return c.op().holds(Long.compare(days, c.value()));
+        };
+    }
+
+    private IntPredicate noShowRate(Condition.NoShowRate c) {
+        long lo = c.window().lowInclusive(asOf);
+        long hi = c.window().highInclusive(asOf);
+        EventLog booked = population.events(Condition.NoShowRate.BOOKED);
+        if (booked == null) return u -> false;
+        EventLog noShows = population.events(Condition.NoShowRate.NO_SHOW);
+        EventLog cancelled = population.events(Condition.NoShowRate.CANCELLED);
+        return u -> {
+            Double rate = Condition.NoShowRate.rate(inWindow(booked, u, lo, hi), inWindow(noShows, u, lo, hi), inWindow(cancelled, u, lo, hi));
+            return rate != null && c.op().holds(rate, c.value());
+        };
+    }
+
+    /** The user's rows of a log with a timestamp in [lo, hi]. */
+    private static long inWindow(EventLog log, int u, long lo, long hi) {
+        if (log == null || lo > hi) return 0;
+        long[] ts = log.timestamps;
+        int s = log.start(u);
+        int e = log.end(u);
+        if (s == e || ts[e - 1] < lo || ts[s] > hi) return 0;
+        int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+        int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+        return i1 - i0;
+    }
+
+    /** Distinct UTC days among the matching events of the window (rows are in time order). */
+    private IntPredicate countDays(Condition.CountDays c) {
+        EventLog log = population.events(c.event());
+        boolean zero = c.op().holds(Long.compare(0, c.value()));
+        if (log == null) return u -> zero;
+        IntPredicate where = where(log, c.where());
+        long lo = c.window().lowInclusive(asOf);
+        long hi = c.window().highInclusive(asOf);
+        long[] ts = log.timestamps;
+        return u -> {
+            int s = log.start(u);
+            int e = log.end(u);
+            if (s == e || ts[e - 1] < lo || ts[s] > hi || lo > hi) return zero;
+            int i0 = ts[s] >= lo ? s : log.lowerBound(s, e, lo);
+            int i1 = ts[e - 1] <= hi ? e : log.upperBound(i0, e, hi);
+            long days = 0;
+            long lastDay = Long.MIN_VALUE;
+            for (int i = i0; i < i1; i++) {
+                if (where != null && !where.test(i)) continue;
+                long day = Math.floorDiv(ts[i], DaysCovered.DAY);
+                if (days == 0 || day != lastDay) days++;
+                lastDay = day;
+            }
+            return c.op().holds(Long.compare(days, c.value()));
         };
     }
 

@@ -139,6 +139,7 @@ public final class SegmentEngine {
             }
             if (c instanceof Condition.Not n) return RoaringBitmap.andNot(candidates, eval(n.child(), candidates));
             if (c instanceof Condition.InSegment s) return RoaringBitmap.and(candidates, referenced(s.name()));
+            if (c instanceof Condition.ScreeningDue d) return eval(d.expansion(), candidates);
             return leaf(c, candidates);
         }
 
@@ -174,6 +175,7 @@ public final class SegmentEngine {
                 return false;
             }
             if (c instanceof Condition.Not n) return !test(user, n.child());
+            if (c instanceof Condition.ScreeningDue d) return test(user, d.expansion());
             if (c instanceof Condition.InSegment s) {
                 RoaringBitmap members = fixed.get(s.name());
                 if (members != null) return members.contains(user);
@@ -231,6 +233,7 @@ public final class SegmentEngine {
             if (c instanceof Condition.Test) return leaves.isIndexable(c) ? 0 : 1;
             if (c instanceof Condition.Near) return 2;
             if (c instanceof Condition.Not n) return cost(n.child());
+            if (c instanceof Condition.ScreeningDue d) return cost(d.expansion());
             if (c instanceof Condition.And a) return a.children().stream().mapToLong(this::cost).sum();
             if (c instanceof Condition.Or o) return o.children().stream().mapToLong(this::cost).sum();
             EventLog log = leaves.eventLog(c);

@@ -86,6 +86,87 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * {@code pdc|mpr(event [where] within d) cmp x}: a medication-supply measure over the whole UTC
+     * days of the window; {@code span} is in days or weeks.
+     */
+    record Supply(SupplyFn fn, String event, Condition where, TimeSpan span, Cmp op, double value) implements Condition {
+        public Supply {
+            Objects.requireNonNull(fn, "fn");
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(span, "span");
+            if (span.unit() == TimeSpan.Unit.HOURS) throw new IllegalArgumentException(fn.word() + " counts whole days: its window must be in days or weeks, got " + span);
+            Objects.requireNonNull(op, "op");
+            if (!Double.isFinite(value)) throw new IllegalArgumentException(fn.word() + " compares with a finite number");
+            value = Numbers.withoutNegativeZero(value);
+        }
+
+        /** The window's length in days. */
+        public long days() {
+            return span.unit() == TimeSpan.Unit.WEEKS ? 7 * span.amount() : span.amount();
+        }
+    }
+
+    /**
+     * {@code days_since(event [where]) cmp n}: whole UTC days from the day of the latest matching
+     * event to T's day; false without one.
+     */
+    record DaysSince(String event, Condition where, Cmp op, long value) implements Condition {
+        public DaysSince {
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(op, "op");
+        }
+    }
+
+    /** {@code count_days(event [where] [window]) cmp n}: the number of distinct UTC days with a matching event. */
+    record CountDays(String event, Condition where, Window window, Cmp op, long value) implements Condition {
+        public CountDays {
+            event = checkEvent(event);
+            where = checkWhere(where);
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(op, "op");
+        }
+    }
+
+    /**
+     * {@code no_show_rate([window]) cmp x}: no-shows / (bookings - cancellations) among the
+     * appointment events of the window; false when that denominator is not positive.
+     */
+    record NoShowRate(Window window, Cmp op, double value) implements Condition {
+        public static final String BOOKED = "Appointment Booked";
+        public static final String NO_SHOW = "Appointment No Show";
+        public static final String CANCELLED = "Appointment Cancelled";
+
+        public NoShowRate {
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(op, "op");
+            if (!Double.isFinite(value)) throw new IllegalArgumentException("no_show_rate compares with a finite number");
+            value = Numbers.withoutNegativeZero(value);
+        }
+
+        /** The rate from the three counts, or null when bookings do not exceed cancellations. */
+        public static Double rate(long booked, long noShows, long cancelled) {
+            long kept = booked - cancelled;
+            return kept <= 0 ? null : (double) noShows / kept;
+        }
+    }
+
+    /**
+     * {@code screening_due("colorectal" | "breast" | "cervical")}: eligible for the program and no
+     * qualifying screening in its lookback. It means exactly {@link #expansion()}.
+     */
+    record ScreeningDue(ScreeningProgram program) implements Condition {
+        public ScreeningDue {
+            Objects.requireNonNull(program, "program");
+        }
+
+        public Condition expansion() {
+            return program.expansion();
+        }
+    }
+
     /** {@code near(path, lat, lon, r km)}: great-circle distance to the point at most r. */
     record Near(Path path, double latitude, double longitude, double radiusKm) implements Condition {
         public Near {

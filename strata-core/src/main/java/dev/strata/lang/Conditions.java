@@ -82,6 +82,26 @@ public final class Conditions {
         return new Condition.Aggregate(fn, event, property, where, window, op, value);
     }
 
+    public static Condition supply(SupplyFn fn, String event, Condition where, TimeSpan span, Cmp op, double value) {
+        return new Condition.Supply(fn, event, where, span, op, value);
+    }
+
+    public static Condition daysSince(String event, Condition where, Cmp op, long value) {
+        return new Condition.DaysSince(event, where, op, value);
+    }
+
+    public static Condition countDays(String event, Condition where, Window window, Cmp op, long value) {
+        return new Condition.CountDays(event, where, window, op, value);
+    }
+
+    public static Condition noShowRate(Window window, Cmp op, double value) {
+        return new Condition.NoShowRate(window, op, value);
+    }
+
+    public static Condition screeningDue(ScreeningProgram program) {
+        return new Condition.ScreeningDue(program);
+    }
+
     public static Condition near(Path path, double latitude, double longitude, double radiusKm) {
         return new Condition.Near(path, latitude, longitude, radiusKm);
     }

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {"type":"did","event":"App Open","where":{...},"window":{...}}             where and window optional
  * {"type":"count","event":"App Open","window":{...},"op":"&gt;=","value":3}
  * {"type":"sum","event":"Step Goal Met","property":"steps","window":{...},"op":"&gt;=","value":50000}   also avg, min, max
+ * {"type":"pdc","event":"Medication Refill","where":{...},"window":{"type":"within","duration":"365d"},"op":"&lt;","value":0.8}   also mpr; window required, days or weeks
+ * {"type":"screening_due","program":"colorectal"}   also "breast", "cervical"
  * {"type":"near","path":"address","latitude":34.05,"longitude":-118.24,"radius_km":25}
  * {"type":"segment","name":"Sick but savvy"}
  * window: {"type":"within","duration":"30d"} | {"type":"ago","from":"90d","to":"30d"}

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class SegmentJsonReader {
 
     private static final List<String> CONDITION_TYPES = List.of(
-            "and", "or", "not", "true", "false", "trait", "age", "did", "count", "sum", "avg", "min", "max", "near", "segment");
+            "and", "or", "not", "true", "false", "trait", "age", "did", "count", "sum", "avg", "min", "max", "pdc", "mpr", "count_days", "days_since", "no_show_rate", "screening_due", "near", "segment");
     private static final Set<String> PROPERTY_TYPES = Set.of("and", "or", "not", "true", "false", "trait", "age");
     private static final List<String> CMP_OPS = List.of("=", "!=", "<", "<=", ">", ">=");
     private static final List<String> TRAIT_OPS = List.of(
@@ -72,6 +72,28 @@ final class SegmentJsonReader {
                 yield Conditions.count(event(node, ptr), where(node, ptr), window(node, ptr), cmp(node, ptr, "count"), wholeNumber(node, ptr));
             }
             case "near" -> near(node, ptr);
+            case "pdc", "mpr" -> supply(node, ptr, SupplyFn.fromWord(type));
+            case "days_since" -> {
+                fields(node, ptr, "a days_since condition", "event", "where", "op", "value");
+                yield Conditions.daysSince(event(node, ptr), where(node, ptr), cmp(node, ptr, "days_since"), wholeNumber(node, ptr, "days_since", "days"));
+            }
+            case "count_days" -> {
+                fields(node, ptr, "a count_days condition", "event", "where", "window", "op", "value");
+                yield Conditions.countDays(event(node, ptr), where(node, ptr), window(node, ptr), cmp(node, ptr, "count_days"), wholeNumber(node, ptr, "count_days", "days"));
+            }
+            case "no_show_rate" -> {
+                fields(node, ptr, "a no_show_rate condition", "window", "op", "value");
+                yield Conditions.noShowRate(window(node, ptr), cmp(node, ptr, "no_show_rate"), number(node, ptr, "value", "a number"));
+            }
+            case "screening_due" -> {
+                fields(node, ptr, "a screening_due condition", "program");
+                String name = nonEmptyString(node, ptr, "program", "a screening program, " + ScreeningProgram.names());
+                ScreeningProgram program = ScreeningProgram.fromWord(name);
+                if (program == null) {
+                    throw new SegmentJsonException(ptr + "/program", "unknown screening program \"" + name + "\": expected " + ScreeningProgram.names());
+                }
+                yield Conditions.screeningDue(program);
+            }
             case "segment" -> segmentRef(node, ptr);
             default -> aggregate(node, ptr, AggFn.fromWord(type));
         };
@@ -152,6 +174,22 @@ final class SegmentJsonReader {
         Window window = window(node, ptr);
         Cmp op = cmp(node, ptr, fn.word());
         return Conditions.aggregate(fn, event, property, where, window, op, number(node, ptr, "value", "a number"));
+    }
+
+    private Condition supply(JsonNode node, String ptr, SupplyFn fn) {
+        fields(node, ptr, (fn == SupplyFn.MPR ? "an " : "a ") + fn.word() + " condition", "event", "where", "window", "op", "value");
+        String event = event(node, ptr);
+        Condition where = where(node, ptr);
+        required(node, ptr, "window", "a within window in days, {\"type\": \"within\", \"duration\": \"365d\"}");
+        Window window = window(node, ptr);
+        if (!(window instanceof Window.Within within)) {
+            throw new SegmentJsonException(ptr + "/window/type", fn.word() + " takes a within window, as its period always ends at T: expected \"within\", found " + describe(node.get("window").get("type")));
+        }
+        if (within.span().unit() == TimeSpan.Unit.HOURS) {
+            throw new SegmentJsonException(ptr + "/window/duration", fn.word() + " counts whole days: expected a duration in days or weeks, found \"" + within.span() + "\"");
+        }
+        Cmp op = cmp(node, ptr, fn.word());
+        return Conditions.supply(fn, event, where, within.span(), op, number(node, ptr, "value", "a number"));
     }
 
     private Condition near(JsonNode node, String ptr) {
@@ -300,9 +338,13 @@ final class SegmentJsonReader {
     }
 
     private static long wholeNumber(JsonNode node, String ptr) {
-        JsonNode v = required(node, ptr, "value", "a whole number of events");
+        return wholeNumber(node, ptr, "count", "events");
+    }
+
+    private static long wholeNumber(JsonNode node, String ptr, String function, String unit) {
+        JsonNode v = required(node, ptr, "value", "a whole number of " + unit);
         if (!v.isIntegralNumber()) {
-            throw new SegmentJsonException(ptr + "/value", "count compares with a whole number: expected a whole number of events, found " + describe(v));
+            throw new SegmentJsonException(ptr + "/value", function + " compares with a whole number: expected a whole number of " + unit + ", found " + describe(v));
         }
         if (!v.canConvertToLong()) throw new SegmentJsonException(ptr + "/value", "the whole number " + v + " is too large");
         return v.longValue();

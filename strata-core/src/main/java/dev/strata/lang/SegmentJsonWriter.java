@@ -43,6 +43,39 @@ final class SegmentJsonWriter {
             node.set("value", number(g.value()));
             return node;
         }
+        if (c instanceof Condition.Supply y) {
+            ObjectNode node = typed(y.fn().word());
+            whereAndWindow(node.put("event", y.event()), y.where(), new Window.Within(y.span()));
+            node.put("op", y.op().symbol());
+            node.set("value", number(y.value()));
+            return node;
+        }
+        if (c instanceof Condition.DaysSince s) {
+            ObjectNode node = typed("days_since");
+            whereAndWindow(node.put("event", s.event()), s.where(), Window.ALL_TIME);
+            node.put("op", s.op().symbol());
+            node.set("value", integer(s.value()));
+            return node;
+        }
+        if (c instanceof Condition.CountDays k) {
+            ObjectNode node = typed("count_days");
+            event(node, k.event(), k.where(), k.window());
+            node.put("op", k.op().symbol());
+            node.set("value", integer(k.value()));
+            return node;
+        }
+        if (c instanceof Condition.NoShowRate r) {
+            ObjectNode node = typed("no_show_rate");
+            whereAndWindow(node, Condition.TRUE, r.window());
+            node.put("op", r.op().symbol());
+            node.set("value", number(r.value()));
+            return node;
+        }
+        if (c instanceof Condition.ScreeningDue d) {
+            ObjectNode node = typed("screening_due");
+            node.put("program", d.program().word());
+            return node;
+        }
         if (c instanceof Condition.Near n) {
             ObjectNode node = typed("near");
             node.put("path", n.path().toString());

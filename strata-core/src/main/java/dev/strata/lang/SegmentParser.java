@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class SegmentParser {
 
-    private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near");
+    private static final Set<String> FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "age", "near", "pdc", "mpr", "screening_due", "days_since", "count_days", "no_show_rate");
 
     /** Words that end an event condition's name: a bare event name cannot be one of them. */
     private static final Set<String> CLAUSE_WORDS = Set.of("where", "within", "between", "from");
@@ -154,6 +154,11 @@ public final class SegmentParser {
                     case "count" -> count();
                     case "age" -> age();
                     case "near" -> near();
+                    case "pdc", "mpr" -> supply(SupplyFn.fromWord(lower));
+                    case "screening_due" -> screeningDue();
+                    case "days_since" -> daysSince();
+                    case "count_days" -> countDays();
+                    case "no_show_rate" -> noShowRate();
                     default -> aggregate(AggFn.fromWord(lower));
                 };
             }
@@ -163,7 +168,7 @@ public final class SegmentParser {
             }
         }
         if (word == null && !atEnd() && src.charAt(pos) != '`') {
-            throw error(pos, "expected a condition (a path, did, count, sum, avg, min, max, age, near, in segment, not or '('), found "
+            throw error(pos, "expected a condition (a path, did, count, sum, avg, min, max, pdc, mpr, count_days, days_since, no_show_rate, screening_due, age, near, in segment, not or '('), found "
                     + describeHere());
         }
         Path path = path();
@@ -285,6 +290,29 @@ public final class SegmentParser {
         return Conditions.aggregate(fn, event, property, where, window, cmp, number("a number"));
     }
 
+    private Condition supply(SupplyFn fn) {
+        String event = eventName();
+        Condition where = optionalWhere();
+        skipWs();
+        int windowPos = pos;
+        Window window = optionalWindow();
+        if (!(window instanceof Window.Within within)) {
+            throw error(windowPos, "expected 'within' and a number of days after the event of " + fn.word() + "(...) ("
+                    + fn.word() + "(\"Medication Refill\" within 365d))" + (window instanceof Window.AllTime ? foundSuffix()
+                    : ", found '" + (window instanceof Window.Ago ? "between" : "from") + "': the period always ends at T"));
+        }
+        if (within.span().unit() == TimeSpan.Unit.HOURS) {
+            throw error(windowPos, fn.word() + " counts whole days: expected a window in days or weeks, found " + within.span());
+        }
+        rejectMisplacedClause(window);
+        expect(')', "')' to close " + fn.word() + "(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
+        return Conditions.supply(fn, event, where, within.span(), cmp, number("a number"));
+    }
+
     private Condition near() {
         Path path = path();
         expect(',', "',' and a latitude after the path in near(...)");
@@ -302,6 +330,66 @@ public final class SegmentParser {
         if (!acceptKeyword("km")) throw error(pos, "expected 'km' after the radius" + foundSuffix());
         expect(')', "')' to close near(...)");
         return Conditions.near(path, lat, lon, radius);
+    }
+
+    private Condition daysSince() {
+        String event = eventName();
+        Condition where = optionalWhere();
+        skipWs();
+        if (!atEnd() && src.charAt(pos) != ')') {
+            String word = peekBareWord();
+            if (word != null && CLAUSE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                throw error(pos, "days_since takes no window: it counts from the latest matching event, found '" + word + "'");
+            }
+        }
+        expect(')', "')' to close days_since(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after days_since(...)" + foundSuffix());
+        return Conditions.daysSince(event, where, cmp, integer("a whole number of days"));
+    }
+
+    private Condition countDays() {
+        String event = eventName();
+        Condition where = optionalWhere();
+        Window window = optionalWindow();
+        rejectMisplacedClause(window);
+        expect(')', "')' to close count_days(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count_days(...)" + foundSuffix());
+        return Conditions.countDays(event, where, window, cmp, integer("a whole number of days"));
+    }
+
+    private Condition noShowRate() {
+        Window window = optionalWindow();
+        skipWs();
+        if (window instanceof Window.AllTime && !atEnd() && src.charAt(pos) != ')') {
+            throw error(pos, "expected a window or ')' in no_show_rate(...): it counts the appointment events \""
+                    + Condition.NoShowRate.BOOKED + "\", \"" + Condition.NoShowRate.NO_SHOW + "\" and \"" + Condition.NoShowRate.CANCELLED + "\""
+                    + foundSuffix());
+        }
+        rejectMisplacedClause(window);
+        expect(')', "')' to close no_show_rate(...)");
+        skipWs();
+        int opPos = pos;
+        Cmp cmp = acceptCmp();
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after no_show_rate(...)" + foundSuffix());
+        return Conditions.noShowRate(window, cmp, number("a number"));
+    }
+
+    private Condition screeningDue() {
+        int at = skipWsPos();
+        if (atEnd() || src.charAt(pos) != '"') {
+            throw error(pos, "expected the screening program as a string, " + ScreeningProgram.names() + foundSuffix());
+        }
+        String name = string();
+        ScreeningProgram program = ScreeningProgram.fromWord(name);
+        if (program == null) throw error(at, "unknown screening program \"" + name + "\": expected " + ScreeningProgram.names());
+        expect(')', "')' to close screening_due(...)");
+        return Conditions.screeningDue(program);
     }
 
     private Condition segmentRef() {

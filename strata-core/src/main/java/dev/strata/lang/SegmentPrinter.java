@@ -41,6 +41,25 @@ public final class SegmentPrinter {
             sb.append(g.fn().word()).append('(').append(Strings.quote(g.event())).append('.').append(g.property());
             writeWhereAndWindow(g.where(), g.window(), sb);
             sb.append(") ").append(g.op().symbol()).append(' ').append(Numbers.format(g.value()));
+        } else if (c instanceof Condition.Supply y) {
+            sb.append(y.fn().word()).append('(').append(Strings.quote(y.event()));
+            writeWhereAndWindow(y.where(), new Window.Within(y.span()), sb);
+            sb.append(") ").append(y.op().symbol()).append(' ').append(Numbers.format(y.value()));
+        } else if (c instanceof Condition.DaysSince s) {
+            sb.append("days_since(").append(Strings.quote(s.event()));
+            writeWhereAndWindow(s.where(), Window.ALL_TIME, sb);
+            sb.append(") ").append(s.op().symbol()).append(' ').append(s.value());
+        } else if (c instanceof Condition.CountDays k) {
+            sb.append("count_days(").append(Strings.quote(k.event()));
+            writeWhereAndWindow(k.where(), k.window(), sb);
+            sb.append(") ").append(k.op().symbol()).append(' ').append(k.value());
+        } else if (c instanceof Condition.NoShowRate r) {
+            StringBuilder window = new StringBuilder();
+            writeWhereAndWindow(Condition.TRUE, r.window(), window);
+            sb.append("no_show_rate(").append(window.toString().trim()).append(") ").append(r.op().symbol()).append(' ')
+                    .append(Numbers.format(r.value()));
+        } else if (c instanceof Condition.ScreeningDue d) {
+            sb.append("screening_due(").append(Strings.quote(d.program().word())).append(')');
         } else if (c instanceof Condition.Near n) {
             sb.append("near(").append(n.path()).append(", ").append(Numbers.format(n.latitude())).append(", ")
                     .append(Numbers.format(n.longitude())).append(", ").append(Numbers.format(n.radiusKm())).append(" km)");

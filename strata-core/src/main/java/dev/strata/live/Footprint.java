@@ -28,6 +28,14 @@ record Footprint(Set<String> events, boolean traits, boolean context, boolean st
         else if (c instanceof Condition.Did d) events.add(d.event());
         else if (c instanceof Condition.Count k) events.add(k.event());
         else if (c instanceof Condition.Aggregate g) events.add(g.event());
+        else if (c instanceof Condition.Supply y) events.add(y.event());
+        else if (c instanceof Condition.DaysSince s) events.add(s.event());
+        else if (c instanceof Condition.CountDays k) events.add(k.event());
+        else if (c instanceof Condition.NoShowRate) {
+            events.add(Condition.NoShowRate.BOOKED);
+            events.add(Condition.NoShowRate.NO_SHOW);
+            events.add(Condition.NoShowRate.CANCELLED);
+        } else if (c instanceof Condition.ScreeningDue d) walk(d.expansion(), definitions, events, flags, seen);
         else if (c instanceof Condition.InSegment s && seen.add(s.name())) {
             Condition def = definitions.apply(s.name());
             if (def == null) flags[2] = true;

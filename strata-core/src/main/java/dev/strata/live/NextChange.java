@@ -43,6 +43,17 @@ final class NextChange {
         if (c instanceof Condition.Did d) return window(timeline.eventTimes(d.event()), d.window(), d.where(), now);
         if (c instanceof Condition.Count k) return window(timeline.eventTimes(k.event()), k.window(), k.where(), now);
         if (c instanceof Condition.Aggregate g) return window(timeline.eventTimes(g.event()), g.window(), g.where(), now);
+        if (c instanceof Condition.Supply y) return supply(timeline.eventTimes(y.event()), y, now);
+        if (c instanceof Condition.ScreeningDue d) return after(d.expansion(), now, timeline, definitions);
+        if (c instanceof Condition.NoShowRate r) {
+            long best = NEVER;
+            for (String event : new String[] {Condition.NoShowRate.BOOKED, Condition.NoShowRate.NO_SHOW, Condition.NoShowRate.CANCELLED}) {
+                best = Math.min(best, window(timeline.eventTimes(event), r.window(), Condition.TRUE, now));
+            }
+            return best;
+        }
+        if (c instanceof Condition.CountDays k) return window(timeline.eventTimes(k.event()), k.window(), k.where(), now);
+        if (c instanceof Condition.DaysSince s) return daysSince(timeline.eventTimes(s.event()), s, now);
         if (c instanceof Condition.InSegment s) {
             Condition def = definitions.apply(s.name());
             return def == null ? NEVER : after(def, now, timeline, definitions);
@@ -75,6 +86,54 @@ final class NextChange {
         return best;
     }
 
+    /**
+     * A supply measure reads whole UTC days: with every event fixed, it can change only at
+     * midnight, when the period grows by a day and the window's first day moves on. Once no event
+     * is left in the window or after it, the person stays not eligible.
+     */
+    private static long supply(TimeSlice times, Condition.Supply c, long now) {
+        long next = times.firstAfter(now);
+        if (times.firstAfter(dev.strata.engine.DaysCovered.windowStart(c, now) - 1) != NEVER) {
+            next = Math.min(next, (Math.floorDiv(now, DAY) + 1) * DAY);
+        }
+        return next;
+    }
+
+    /**
+     * Days since the latest event grow by one each midnight UTC. Without a where clause the latest
+     * event is known, so the next change is the midnight the comparison flips (or a new event);
+     * with one, any midnight after an event may be it.
+     */
+    private static long daysSince(TimeSlice times, Condition.DaysSince c, long now) {
+        long next = times.firstAfter(now);
+        long latest = latestAtOrBefore(times, now);
+        if (latest == Long.MIN_VALUE) return next;
+        long today = Math.floorDiv(now, DAY);
+        if (!c.where().equals(Condition.TRUE) || mentionsAge(c.where())) return Math.min(next, (today + 1) * DAY);
+        long day = Math.floorDiv(latest, DAY);
+        long since = today - day;
+        boolean holds = c.op().holds(Long.compare(since, c.value()));
+        // the comparison of a growing whole number with n can only flip at n or n + 1
+        for (long candidate : new long[] {c.value(), c.value() + 1}) {
+            if (candidate > since && candidate < Long.MAX_VALUE / DAY - day
+                    && c.op().holds(Long.compare(candidate, c.value())) != holds) {
+                return Math.min(next, (day + candidate) * DAY);
+            }
+        }
+        return next;
+    }
+
+    private static long latestAtOrBefore(TimeSlice times, long now) {
+        int lo = times.from();
+        int hi = times.to();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times.times()[mid] <= now) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo > times.from() ? times.times()[lo - 1] : Long.MIN_VALUE;
+    }
+
     private static long plus(long t, long d) {
         return t == NEVER ? NEVER : t + d;
     }
@@ -92,6 +151,10 @@ final class NextChange {
         if (c instanceof Condition.Did d) return mentionsAge(d.where());
         if (c instanceof Condition.Count k) return mentionsAge(k.where());
         if (c instanceof Condition.Aggregate g) return mentionsAge(g.where());
+        if (c instanceof Condition.Supply y) return mentionsAge(y.where());
+        if (c instanceof Condition.ScreeningDue d) return mentionsAgeAnywhere(d.expansion(), definitions, seen);
+        if (c instanceof Condition.DaysSince s) return mentionsAge(s.where());
+        if (c instanceof Condition.CountDays k) return mentionsAge(k.where());
         if (c instanceof Condition.Not n) return mentionsAgeAnywhere(n.child(), definitions, seen);
         if (c instanceof Condition.And a) return a.children().stream().anyMatch(x -> mentionsAgeAnywhere(x, definitions, seen));
         if (c instanceof Condition.Or o) return o.children().stream().anyMatch(x -> mentionsAgeAnywhere(x, definitions, seen));

@@ -40,11 +40,33 @@ final class ProfileEvaluator {
             Double v = EventMatches.of(p.events(g.event()), g.where(), g.window(), now, g.fn(), g.property()).aggregate;
             return v != null && g.op().holds(v, g.value());
         }
+        if (c instanceof Condition.ScreeningDue d) return holds(d.expansion(), p, now, refs);
+        if (c instanceof Condition.NoShowRate r) {
+            Double rate = noShowRate(r, p, now);
+            return rate != null && r.op().holds(rate, r.value());
+        }
+        if (c instanceof Condition.DaysSince s) {
+            Long days = DayCounts.daysSince(s, p.events(s.event()), now);
+            return days != null && s.op().holds(Long.compare(days, s.value()));
+        }
+        if (c instanceof Condition.CountDays k) {
+            return k.op().holds(Long.compare(DayCounts.distinctDays(k, p.events(k.event()), now), k.value()));
+        }
+        if (c instanceof Condition.Supply y) return SupplyMeasure.holds(y, p.events(y.event()), now);
         if (c instanceof Condition.InSegment s) {
             Condition def = refs.definition(s.name());
             return def == null ? refs.staticMember(s.name()) : holds(def, p, now, refs);
         }
         throw new IllegalStateException("unknown condition " + c);
+    }
+
+    static Double noShowRate(Condition.NoShowRate r, LiveProfile p, long now) {
+        return Condition.NoShowRate.rate(count(p, Condition.NoShowRate.BOOKED, r, now), count(p, Condition.NoShowRate.NO_SHOW, r, now),
+                count(p, Condition.NoShowRate.CANCELLED, r, now));
+    }
+
+    private static long count(LiveProfile p, String event, Condition.NoShowRate r, long now) {
+        return EventMatches.of(p.events(event), Condition.TRUE, r.window(), now, null, null).count;
     }
 
     /** {@code context.x} reads the latest context; any other path (a bare {@code context} too) reads the traits. */

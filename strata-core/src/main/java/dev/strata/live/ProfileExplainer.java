@@ -40,6 +40,24 @@ final class ProfileExplainer {
             EventMatches m = EventMatches.of(p.events(g.event()), g.where(), g.window(), now, g.fn(), g.property());
             events(facts, m, p.events(g.event()));
             facts.put("aggregate", m.aggregate);
+        } else if (c instanceof Condition.DaysSince s) {
+            facts.put("daysSince", DayCounts.daysSince(s, p.events(s.event()), now));
+        } else if (c instanceof Condition.CountDays k) {
+            facts.put("distinctDays", DayCounts.distinctDays(k, p.events(k.event()), now));
+        } else if (c instanceof Condition.NoShowRate r) {
+            facts.put("noShowRate", ProfileEvaluator.noShowRate(r, p, now));
+        } else if (c instanceof Condition.ScreeningDue d) {
+            children.add(explain(d.expansion(), p, now, refs));
+        } else if (c instanceof Condition.Supply y) {
+            dev.strata.engine.DaysCovered days = SupplyMeasure.of(y, p.events(y.event()), now);
+            facts.put("windowFrom", Instant.ofEpochMilli(dev.strata.engine.DaysCovered.windowStart(y, now)).toString());
+            facts.put("windowTo", Instant.ofEpochMilli(now).toString());
+            facts.put("fills", days.fills());
+            facts.put("eligible", days.eligible());
+            facts.put("periodDays", days.periodDays());
+            facts.put("coveredDays", days.coveredDays());
+            facts.put("suppliedDays", days.suppliedDays());
+            facts.put(y.fn().word(), days.value(y.fn()));
         } else if (c instanceof Condition.InSegment s) {
             Condition def = refs.definition(s.name());
             if (def == null) facts.put("staticMember", refs.staticMember(s.name()));

@@ -56,6 +56,12 @@ public final class ConditionArbitraries {
                 Tuple.of(3, dids()),
                 Tuple.of(2, counts()),
                 Tuple.of(2, aggregates()),
+                Tuple.of(2, supplies()),
+                Tuple.of(1, Arbitraries.of(ScreeningProgram.class).map(Conditions::screeningDue)),
+                Tuple.of(1, Combinators.combine(windows(), cmps(), numbers()).as(Conditions::noShowRate)),
+                Tuple.of(1, Combinators.combine(eventNames(), wheres(), cmps(), Arbitraries.longs()).as(Conditions::daysSince)),
+                Tuple.of(1, Combinators.combine(eventNames(), wheres(), windows(), cmps(), Arbitraries.longs().between(-3, 400))
+                        .as(Conditions::countDays)),
                 Tuple.of(1, nears()),
                 Tuple.of(1, segmentRefs()),
                 Tuple.of(1, Arbitraries.of(Condition.TRUE, Condition.FALSE))));
@@ -101,6 +107,12 @@ public final class ConditionArbitraries {
     public static Arbitrary<Condition> aggregates() {
         return Combinators.combine(Arbitraries.of(AggFn.class), eventNames(), paths(), wheres(), windows(), cmps(), numbers())
                 .as(Conditions::aggregate);
+    }
+
+    public static Arbitrary<Condition> supplies() {
+        Arbitrary<TimeSpan> days = timeSpans().filter(s -> s.unit() != TimeSpan.Unit.HOURS);
+        return Combinators.combine(Arbitraries.of(SupplyFn.class), eventNames(), wheres(), days, cmps(), numbers())
+                .as(Conditions::supply);
     }
 
     public static Arbitrary<Condition> nears() {

@@ -132,6 +132,34 @@ public final class ReferenceEvaluator {
             Double result = aggregate(g, matching(p, g.event(), g.where(), g.window()));
             return result != null && ReferenceValues.holds(g.op(), result, g.value());
         }
+        if (c instanceof Condition.DaysSince s) {
+            Long days = null;
+            for (Message m : matching(p, s.event(), s.where(), Window.ALL_TIME)) {
+                long since = java.time.temporal.ChronoUnit.DAYS.between(utcDate(m.timestamp()), utcDate(asOf));
+                if (days == null || since < days) days = since;
+            }
+            return days != null && ReferenceValues.holds(s.op(), Long.compare(days, s.value()), 0);
+        }
+        if (c instanceof Condition.CountDays k) {
+            Set<java.time.LocalDate> days = new java.util.HashSet<>();
+            for (Message m : matching(p, k.event(), k.where(), k.window())) days.add(utcDate(m.timestamp()));
+            return ReferenceValues.holds(k.op(), Long.compare(days.size(), k.value()), 0);
+        }
+        if (c instanceof Condition.NoShowRate r) {
+            long booked = matching(p, "Appointment Booked", Condition.TRUE, r.window()).size();
+            long noShows = matching(p, "Appointment No Show", Condition.TRUE, r.window()).size();
+            long cancelled = matching(p, "Appointment Cancelled", Condition.TRUE, r.window()).size();
+            if (booked - cancelled <= 0) return false;
+            return ReferenceValues.holds(r.op(), (double) noShows / (booked - cancelled), r.value());
+        }
+        if (c instanceof Condition.ScreeningDue d) {
+            return ReferenceScreening.due(d.program(), lookup(p.traits(), List.of("gender")), lookup(p.traits(), List.of("birthday")),
+                    p.events(), asOf);
+        }
+        if (c instanceof Condition.Supply y) {
+            Double v = ReferenceSupply.measure(y, p.events(), asOf, m -> propertiesHold(y.where(), m.properties()));
+            return v != null && ReferenceValues.holds(y.op(), v, y.value());
+        }
         if (c instanceof Condition.Near n) {
             Json place = profileValue(n.path(), p);
             if (!(place instanceof Json.Obj o)) return false;
@@ -143,6 +171,10 @@ public final class ReferenceEvaluator {
             return holds(segments.get(s.name()), p);
         }
         throw new IllegalStateException("unknown condition " + c);
+    }
+
+    private static java.time.LocalDate utcDate(long millis) {
+        return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     /** {@code context.x...} reads the latest context; any other path reads the traits. */

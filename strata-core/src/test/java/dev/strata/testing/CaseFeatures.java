@@ -23,7 +23,7 @@ final class CaseFeatures {
     static final List<String> CONSTRUCTS = List.of(
             "and", "or", "not", "true/false", "=", "!=", "<", "<=", ">", ">=", "in", "not in", "between", "is null", "is not null",
             "contains", "starts_with", "ends_with", "age", "context path", "did", "count", "sum", "avg", "min", "max", "where",
-            "within", "between ago", "from to", "near", "in segment");
+            "within", "between ago", "from to", "near", "in segment", "pdc", "mpr", "screening_due", "days_since", "count_days", "no_show_rate");
 
     static final List<String> DATA_RULES = List.of(
             "exact duplicate", "same id other content", "no messageId", "after T", "timestamp tie", "null removal",
@@ -60,6 +60,20 @@ final class CaseFeatures {
         } else if (c instanceof Condition.Aggregate g) {
             out.add(g.fn() == AggFn.SUM ? "sum" : g.fn() == AggFn.AVG ? "avg" : g.fn() == AggFn.MIN ? "min" : "max");
             event(g.where(), g.window(), out);
+        } else if (c instanceof Condition.Supply y) {
+            out.add(y.fn().word());
+            event(y.where(), new dev.strata.lang.Window.Within(y.span()), out);
+        } else if (c instanceof Condition.DaysSince s) {
+            out.add("days_since");
+            event(s.where(), dev.strata.lang.Window.ALL_TIME, out);
+        } else if (c instanceof Condition.CountDays k) {
+            out.add("count_days");
+            event(k.where(), k.window(), out);
+        } else if (c instanceof Condition.NoShowRate r) {
+            out.add("no_show_rate");
+            event(Condition.TRUE, r.window(), out);
+        } else if (c instanceof Condition.ScreeningDue) {
+            out.add("screening_due");
         } else if (c instanceof Condition.Near) {
             out.add("near");
         } else if (c instanceof Condition.InSegment) {

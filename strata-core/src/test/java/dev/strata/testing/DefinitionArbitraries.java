@@ -7,6 +7,8 @@ import dev.strata.lang.Conditions;
 import dev.strata.lang.Literal;
 import dev.strata.lang.Path;
 import dev.strata.lang.Strings;
+import dev.strata.lang.ScreeningProgram;
+import dev.strata.lang.SupplyFn;
 import dev.strata.lang.TimeSpan;
 import dev.strata.lang.ValuePredicate;
 import dev.strata.lang.Window;
@@ -76,6 +78,12 @@ public final class DefinitionArbitraries {
                 Tuple.of(3, dids(asOf)),
                 Tuple.of(2, counts(asOf)),
                 Tuple.of(2, aggregates(asOf)),
+                Tuple.of(2, supplies()),
+                Tuple.of(2, Arbitraries.of(ScreeningProgram.values()).map(Conditions::screeningDue)),
+                Tuple.of(2, daysSince()),
+                Tuple.of(1, countDays(asOf)),
+                Tuple.of(1, Combinators.combine(windows(asOf), Arbitraries.of(Cmp.values()), Arbitraries.of(0.0, 0.25, 1.0 / 3, 0.5, 1.0, 2.0))
+                        .as(Conditions::noShowRate)),
                 Tuple.of(1, nears()),
                 Tuple.of(1, Arbitraries.of(Condition.TRUE, Condition.FALSE))));
         if (!refs.isEmpty()) kinds.add(Tuple.of(2, Arbitraries.of(refs).map(Conditions::inSegment)));
@@ -234,6 +242,24 @@ public final class DefinitionArbitraries {
         return Combinators.combine(Arbitraries.of(AggFn.values()), eventNames(), props, where, windows(asOf),
                         ops, Arbitraries.of(Vocabulary.AGGREGATE_VALUES))
                 .as(Conditions::aggregate);
+    }
+
+    static Arbitrary<Condition> daysSince() {
+        return Combinators.combine(eventNames(), wheres(), Arbitraries.of(Cmp.values()), Arbitraries.of(0L, 1L, 2L, 7L, 30L, 40L, 365L, -1L))
+                .as(Conditions::daysSince);
+    }
+
+    static Arbitrary<Condition> countDays(long asOf) {
+        return Combinators.combine(eventNames(), wheres(), windows(asOf), Arbitraries.of(Cmp.values()), Arbitraries.of(0L, 1L, 2L, 3L, 5L))
+                .as(Conditions::countDays);
+    }
+
+    static Arbitrary<Condition> supplies() {
+        Arbitrary<String> events = Choices.frequencyOf(Tuple.of(6, Arbitraries.just("Medication Refill")), Tuple.of(1, eventNames()));
+        Arbitrary<Condition> where = Choices.frequencyOf(Tuple.of(3, Arbitraries.just(Condition.TRUE)), Tuple.of(1, propertyConditions(1)));
+        return Combinators.combine(Arbitraries.of(SupplyFn.values()), events, where, Arbitraries.of(Vocabulary.SUPPLY_SPANS),
+                        Arbitraries.of(Cmp.values()), Arbitraries.of(Vocabulary.SUPPLY_VALUES))
+                .as(Conditions::supply);
     }
 
     static Arbitrary<Condition> nears() {

@@ -53,7 +53,64 @@ public final class PopulationArbitraries {
     public static Arbitrary<List<Message>> messages(long asOf) {
         Arbitrary<Integer> userCount = Arbitraries.integers().between(1, MAX_USERS).withDistribution(RandomDistribution.uniform());
         Arbitrary<List<Draft>> drafts = drafts(asOf).list().ofMaxSize(MAX_MESSAGES).withSizeDistribution(RandomDistribution.uniform());
-        return Combinators.combine(userCount, drafts).as((users, ds) -> assemble(users, ds, asOf));
+        // Refill histories on top: a few users with fills days apart, so that pdc and mpr have
+        // people with two fills or more in their windows, with fills on and either side of midnight.
+        Arbitrary<List<Draft>> refills = refills(asOf).list().ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform());
+        // Screenings on and either side of each program's lookback, for screening_due.
+        Arbitrary<List<Draft>> screenings = screenings(asOf).list().ofMaxSize(16);
+        // Appointments booked, missed and cancelled, for no_show_rate.
+        Arbitrary<List<Draft>> appointments = appointments().list().ofMaxSize(16);
+        return Combinators.combine(userCount, drafts, refills, screenings, appointments).as((users, ds, refs, scs, aps) -> {
+            List<Draft> all = new ArrayList<>(ds);
+            List<Draft> rs = new ArrayList<>(refs);
+            rs.addAll(scs);
+            rs.addAll(aps);
+            for (int i = 0; i < rs.size(); i++) all.add(Math.min(all.size(), (int) ((long) i * 7919 % (all.size() + 1))), rs.get(i));
+            return assemble(users, all, asOf);
+        });
+    }
+
+    private static Arbitrary<Draft> appointments() {
+        Arbitrary<String> events = Arbitraries.frequency(
+                Tuple.of(4, "Appointment Booked"), Tuple.of(2, "Appointment No Show"), Tuple.of(1, "Appointment Cancelled"));
+        return Combinators.combine(Arbitraries.integers().between(0, 4), offsets(), events).as((u, o, e) ->
+                new Draft(u, o, e, obj("specialty", Json.str("primary_care")), null, IdMode.FRESH, 0));
+    }
+
+    private static Arbitrary<Draft> screenings(long asOf) {
+        Arbitrary<Integer> users = Arbitraries.integers().between(0, 7);
+        Arbitrary<Long> lookbacks = Arbitraries.of(365L, 821L, 1095L, 1825L, 3650L).map(d -> d * DAY);
+        Arbitrary<Long> offsets = Choices.frequencyOf(
+                Tuple.of(3, Combinators.combine(lookbacks, Arbitraries.of(-1L, 0L, 1L)).as(Long::sum)),
+                Tuple.of(1, Arbitraries.longs().between(-DAY, 4000 * DAY)));
+        Arbitrary<Json.Obj> payload = Arbitraries.of(strings("fit", "fobt", "stool_dna", "ct_colonography", "flexible_sigmoidoscopy",
+                "colonoscopy", "mammography", "cervical_cytology", "hpv", "cotest", "a1c")).map(s -> obj("screening", s));
+        // and who they are: a sex and a birthday, often on an age bound of a program
+        List<Json> birthdays = new ArrayList<>();
+        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(asOf), ZoneOffset.UTC);
+        for (int years : List.of(20, 21, 29, 30, 44, 45, 49, 50, 64, 65, 74, 75, 76)) {
+            for (int days : List.of(-1, 0, 1)) birthdays.add(Json.str(t.minusYears(years).plusDays(days).toLocalDate().toString()));
+        }
+        Arbitrary<Json.Obj> person = Combinators.combine(Arbitraries.of(strings("female", "female", "male")), Arbitraries.of(birthdays))
+                .as((g, b) -> obj("gender", g, "birthday", b));
+        Arbitrary<Draft> screening = Combinators.combine(users, offsets, payload).as((u, o, p) ->
+                new Draft(u, o, "Screening Completed", p, null, IdMode.FRESH, 0));
+        Arbitrary<Draft> identify = Combinators.combine(users, person, Arbitraries.longs().between(0, 30 * DAY)).as((u, p, o) ->
+                new Draft(u, o, null, p, null, IdMode.FRESH, 0));
+        return Choices.frequencyOf(Tuple.of(2, screening), Tuple.of(1, identify));
+    }
+
+    private static Arbitrary<Draft> refills(long asOf) {
+        long midnight = Math.floorDiv(asOf, DAY) * DAY;
+        Arbitrary<Integer> users = Arbitraries.integers().between(0, 3);
+        Arbitrary<Integer> daysBack = Arbitraries.integers().between(-1, 40);
+        Arbitrary<Long> withinDay = Arbitraries.frequency(
+                Tuple.of(3, 0L), Tuple.of(2, -1L), Tuple.of(1, 1L), Tuple.of(3, 9 * 3_600_000L), Tuple.of(1, DAY - 1));
+        Arbitrary<Json.Obj> payload = Combinators.combine(
+                        Arbitraries.of(numbers(1, 2, 3, 5, 7, 10, 30, 2.5, 0.5)), Arbitraries.of(strings("mail", "retail")))
+                .as((supply, channel) -> obj("days_supply", supply, "channel", channel));
+        return Combinators.combine(users, daysBack, withinDay, payload).as((u, d, w, p) ->
+                new Draft(u, asOf - (midnight - d * DAY + w), "Medication Refill", p, null, IdMode.FRESH, 0));
     }
 
     // ---- drafts -------------------------------------------------------------------------------
@@ -139,13 +196,13 @@ public final class PopulationArbitraries {
         pools.put("specialty", strings("cardiology", "oncology", "primary_care"));
         pools.put("score", numbers(0, 3, 9, 10, 9.5));
         pools.put("steps", numbers(0, 1, 5000, 0.1, 0.2, 1e16, -1e16, 12000));
-        pools.put("days_supply", numbers(30, 90));
+        pools.put("days_supply", numbers(30, 90, 1, 2, 3, 7, 0.5, 2.5, 0));
         pools.put("channel", strings("app", "mail", "retail"));
         pools.put("meta", List.of(obj("source", Json.str("ehr")), obj("source", Json.str("app"))));
         pools.put("since", dates(asOf));
         pools.put("context", List.of(obj("os", obj("name", Json.str("iOS"))), obj("os", obj("name", Json.str("web")))));
         // numeric properties more often, so that aggregates have something to add up
-        return objects(pools, Map.of("score", 3, "steps", 3, "days_supply", 2), 4);
+        return objects(pools, Map.of("score", 3, "steps", 3, "days_supply", 3), 4);
     }
 
     /**
@@ -219,7 +276,7 @@ public final class PopulationArbitraries {
     static List<Json> dates(long asOf) {
         LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(asOf), ZoneOffset.UTC);
         List<Json> out = new ArrayList<>();
-        for (int years : List.of(0, 1, 17, 18, 40, 64, 65, 66, 100, -1)) {
+        for (int years : List.of(0, 1, 17, 18, 21, 30, 40, 45, 50, 64, 65, 66, 75, 76, 100, -1)) {
             for (int days : List.of(-1, 0, 1)) {
                 for (long millis : List.of(-1L, 0L, 1L, 3_600_000L)) {
                     LocalDateTime b = t.minusYears(years).plusDays(days).plusNanos(millis * 1_000_000L);

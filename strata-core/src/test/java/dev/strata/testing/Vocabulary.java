@@ -131,7 +131,7 @@ public final class Vocabulary {
             Map.entry("specialty", List.of(str("cardiology"), str("oncology"), str("primary_care"))),
             Map.entry("score", List.of(num(0), num(9), num(10), num(9.5), str("9"))),
             Map.entry("steps", List.of(num(0), num(1), num(5000), num(0.1), num(1e16), str("100"))),
-            Map.entry("days_supply", List.of(num(30), num(90), str("30"))),
+            Map.entry("days_supply", List.of(num(30), num(90), num(2), str("30"))),
             Map.entry("channel", List.of(str("app"), str("mail"), str("retail"))),
             Map.entry("meta.source", List.of(str("ehr"), str("app"))),
             Map.entry("context.os.name", List.of(str("iOS"), str("web"))));
@@ -141,6 +141,14 @@ public final class Vocabulary {
     /** Thresholds near the values and small sums of the numeric properties. */
     static final List<Double> AGGREGATE_VALUES = List.of(0.0, 1.0, 3.0, 9.0, 9.5, 10.0, 19.0, 30.0, 60.0, 90.0, 120.0, 0.1,
             0.30000000000000004, 0.3333333333333333, 5000.0, 12000.0, 1e16, -1.0);
+
+    /** Thresholds for pdc and mpr: the usual 0.8, the ends, and ratios small periods give exactly. */
+    static final List<Double> SUPPLY_VALUES = List.of(0.8, 0.0, 1.0, 0.5, 2.0 / 3, 0.75, 1.5, 3.0);
+
+    /** Window lengths for pdc and mpr (whole days). */
+    static final List<TimeSpan> SUPPLY_SPANS = List.of(
+            new TimeSpan(2, TimeSpan.Unit.DAYS), new TimeSpan(3, TimeSpan.Unit.DAYS), new TimeSpan(7, TimeSpan.Unit.DAYS),
+            new TimeSpan(2, TimeSpan.Unit.WEEKS), new TimeSpan(30, TimeSpan.Unit.DAYS), new TimeSpan(365, TimeSpan.Unit.DAYS));
 
     static final List<Double> AGE_YEARS = List.of(0.0, 1.0, 17.0, 18.0, 40.0, 64.0, 65.0, 66.0, 64.5, -1.0, 26.0, 100.0);
 
