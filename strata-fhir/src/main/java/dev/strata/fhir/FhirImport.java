@@ -1,0 +1,291 @@
+package dev.strata.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import dev.strata.model.Message;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * FHIR R4 import: reads transaction, collection (or any) bundles and bulk-export NDJSON, from
+ * files, directories or a stream, and hands the mapped Segment-spec messages to a sink. A
+ * malformed resource is reported with its file and position (NDJSON line, or the bundle entry's
+ * JSON pointer) and the rest continues; see docs/fhir-import.md for the mapping.
+ *
+ * <p>One instance may be used by several threads: the FHIR context is shared, parsers are not.
+ */
+public final class FhirImport {
+    /** Building the R4 model's reflection tables takes a second or two: once per process. */
+    private static volatile FhirContext shared;
+
+    private final FhirContext fhir;
+    private final FhirMapping mapping;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public FhirImport(FhirMapping mapping) {
+        this.fhir = context();
+        this.mapping = mapping;
+    }
+
+    public FhirImport() {
+        this(FhirMapping.defaults());
+    }
+
+    private static FhirContext context() {
+        FhirContext c = shared;
+        if (c == null) {
+            synchronized (FhirImport.class) {
+                if (shared == null) shared = FhirContext.forR4();
+                c = shared;
+            }
+        }
+        return c;
+    }
+
+    /** Imports files and directories (recursively: *.json, *.ndjson, optionally .gz), in name order. */
+    public ImportReport importPaths(List<Path> paths, Consumer<Message> sink) throws IOException {
+        ImportReport report = new ImportReport();
+        for (Path p : expand(paths)) {
+            try (InputStream in = Files.newInputStream(p)) {
+                importStream(p.toString(), p.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, report, sink);
+            }
+        }
+        return report;
+    }
+
+    /** The files an import of {@code paths} reads, in that order. */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(FhirImport::isFhirFile).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new java.io.FileNotFoundException(p + ": no such file or directory");
+            }
+        }
+        return files;
+    }
+
+    static boolean isFhirFile(Path p) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
+        return n.endsWith(".json") || n.endsWith(".ndjson");
+    }
+
+    /** Imports one document: a bundle, a single resource, or NDJSON (told apart by content). */
+    public void importStream(String source, InputStream in, ImportReport report, Consumer<Message> sink) throws IOException {
+        importBytes(source, in.readAllBytes(), report, sink);
+    }
+
+    public ImportReport importBytes(String source, byte[] bytes, Consumer<Message> sink) {
+        ImportReport report = new ImportReport();
+        importBytes(source, bytes, report, sink);
+        return report;
+    }
+
+    void importBytes(String source, byte[] bytes, ImportReport report, Consumer<Message> sink) {
+        report.file();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (isNdjson(text)) ndjson(source, text, report, sink);
+        else document(source, text, "", report, sink);
+    }
+
+    /** NDJSON when the first non-blank line is a whole object; a pretty-printed document's first line is "{" alone. */
+    static boolean isNdjson(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            String line = text.substring(start, end).trim();
+            if (!line.isEmpty()) return line.startsWith("{") && line.endsWith("}") && line.length() > 1;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private void ndjson(String source, String text, ImportReport report, Consumer<Message> sink) {
+        int start = 0;
+        int lineNo = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            lineNo++;
+            String line = text.substring(start, end).trim();
+            start = end + 1;
+            if (line.isEmpty()) continue;
+            document(source, line, "line " + lineNo, report, sink);
+        }
+    }
+
+    /**
+     * One JSON document. The fast path lets HAPI parse it whole; if that fails, the document is
+     * read as a JSON tree and each bundle entry is parsed alone, so the bad one is named.
+     */
+    private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
+        IBaseResource parsed;
+        try {
+            parsed = parser().parseResource(text);
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            entryByEntry(source, text, where, report, sink);
+            return;
+        }
+        if (parsed instanceof Bundle b) bundle(source, b, where, report, sink);
+        else resource(source, (Resource) parsed, where.isEmpty() ? "/" : where, Map.of(), report, sink);
+    }
+
+    private void bundle(String source, Bundle b, String where, ImportReport report, Consumer<Message> sink) {
+        Map<String, Resource> byUrl = new HashMap<>();
+        for (Bundle.BundleEntryComponent e : b.getEntry()) {
+            Resource r = e.getResource();
+            if (r == null) continue;
+            if (!r.getIdElement().hasIdPart() && e.hasFullUrl()) r.setId(stripUuid(e.getFullUrl()));
+            if (e.hasFullUrl()) byUrl.put(e.getFullUrl(), r);
+            if (r.getIdElement().hasIdPart()) byUrl.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+        }
+        List<Bundle.BundleEntryComponent> entries = b.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource r = entries.get(i).getResource();
+            if (r == null) continue;
+            resource(source, r, pointer(where, i), byUrl, report, sink);
+        }
+    }
+
+    private void resource(String source, Resource r, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {
+        String type = r.fhirType();
+        if (!r.getIdElement().hasIdPart()) {
+            report.malformed(source, position, type, "resource has no id (needed for an idempotent messageId)");
+            return;
+        }
+        List<Message> messages;
+        try {
+            messages = ResourceMapper.map(r, new MappingContext(mapping, bundle));
+        } catch (Unmapped u) {
+            report.unmapped(type);
+            return;
+        } catch (Unusable u) {
+            report.malformed(source, position, type + "/" + r.getIdElement().getIdPart(), u.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            report.malformed(source, position, type + "/" + r.getIdElement().getIdPart(), "cannot map: " + e);
+            return;
+        }
+        report.mapped(type, messages.size());
+        messages.forEach(sink);
+    }
+
+    private void entryByEntry(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JacksonException e) {
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (!where.isEmpty()) at = where + (at.isEmpty() ? "" : " (" + at + ")");
+            report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (!root.isObject()) {
+            report.unreadable(source, where, "not a FHIR resource: a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
+        if (!"Bundle".equals(root.path("resourceType").asString(""))) {
+            single(source, root, where.isEmpty() ? "/" : where, Map.of(), report, sink);
+            return;
+        }
+        // parse the entries that parse, so that references between them still resolve
+        JsonNode entries = root.path("entry");
+        List<Resource> good = new ArrayList<>();
+        Map<String, Resource> byUrl = new HashMap<>();
+        String[] errors = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            JsonNode res = e.path("resource");
+            if (!res.isObject()) {
+                good.add(null);
+                continue;
+            }
+            try {
+                Resource r = (Resource) parser().parseResource(res.toString());
+                String fullUrl = e.path("fullUrl").asString(null);
+                if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
+                if (fullUrl != null) byUrl.put(fullUrl, r);
+                if (r.getIdElement().hasIdPart()) byUrl.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+                good.add(r);
+            } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
+                good.add(null);
+                errors[i] = ex.getMessage();
+            }
+        }
+        for (int i = 0; i < good.size(); i++) {
+            String at = pointer(where, i);
+            if (errors[i] != null) {
+                String type = entries.get(i).path("resource").path("resourceType").asString(null);
+                report.malformed(source, at + "/resource", type, clean(errors[i]));
+            } else if (good.get(i) != null) {
+                resource(source, good.get(i), at, byUrl, report, sink);
+            }
+        }
+    }
+
+    private void single(String source, JsonNode node, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {
+        try {
+            resource(source, (Resource) parser().parseResource(node.toString()), position, bundle, report, sink);
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
+            report.malformed(source, position, node.path("resourceType").asString(null), clean(ex.getMessage()));
+        }
+    }
+
+    private IParser parser() {
+        // ids stay the resources' own; invalid values (a date that is not one) make the resource malformed
+        return fhir.newJsonParser()
+                .setOverrideResourceIdWithBundleEntryFullUrl(false)
+                .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
+    }
+
+    private static String pointer(String where, int entry) {
+        return (where.isEmpty() ? "" : where + " ") + "/entry/" + entry;
+    }
+
+    private static String stripUuid(String fullUrl) {
+        return fullUrl.startsWith("urn:uuid:") ? fullUrl.substring("urn:uuid:".length()) : fullUrl;
+    }
+
+    /** HAPI prefixes its messages with an error code ("HAPI-1821: "): keep the words. */
+    private static String clean(String message) {
+        if (message == null) return "malformed resource";
+        return message.replaceFirst("^HAPI-\\d+: ", "");
+    }
+
+    /** Convenience for tests and small inputs: the messages of one document. */
+    public List<Message> messagesOf(String source, byte[] bytes, ImportReport report) {
+        List<Message> out = new ArrayList<>();
+        importBytes(source, bytes, report, out::add);
+        return out;
+    }
+
+    static InputStream bytes(byte[] b) {
+        return new ByteArrayInputStream(b);
+    }
+}
