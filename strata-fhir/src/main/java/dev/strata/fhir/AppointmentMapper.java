@@ -35,8 +35,8 @@ final class AppointmentMapper {
             }
         }
         if (userId == null) throw new Unusable("no Patient among the participants");
-        Long start = a.hasStart() ? a.getStart().getTime() : null;
-        Long created = a.hasCreated() ? a.getCreated().getTime() : null;
+        Long start = a.hasStart() ? MappingContext.millis(a.getStartElement()) : null;
+        Long created = a.hasCreated() ? MappingContext.millis(a.getCreatedElement()) : null;
         if (start == null && created == null) throw new Unusable("no time (created, start)");
 
         Json.Obj.Builder base = new Json.Obj.Builder();
@@ -57,7 +57,7 @@ final class AppointmentMapper {
             Json.Obj.Builder c = copy(base);
             Coding reason = MappingContext.firstCoding(a.getCancelationReason());
             if (reason != null) MappingContext.put(c, "reason", reason.getCode());
-            long when = a.getMeta().hasLastUpdated() ? a.getMeta().getLastUpdated().getTime() : start != null ? start : created;
+            long when = a.getMeta().hasLastUpdated() ? MappingContext.millis(a.getMeta().getLastUpdatedElement()) : start != null ? start : created;
             out.add(MappingContext.track(a, "cancelled", userId, when, ctx.mapping.event("appointment_cancelled"), c));
         }
         return out;

@@ -20,7 +20,7 @@ final class CoverageMapper {
             throw new Unmapped("Coverage status " + c.getStatus().toCode() + " is not active");
         }
         String userId = MappingContext.userId(c.getBeneficiary(), "beneficiary");
-        long time = MappingContext.time("period.start, meta.lastUpdated", c.getPeriod(), c.getMeta().getLastUpdated());
+        long time = MappingContext.time("period.start, meta.lastUpdated", c.getPeriod(), c.getMeta().getLastUpdatedElement());
         StringBuilder names = new StringBuilder();
         for (Reference payor : c.getPayor()) if (payor.hasDisplay()) names.append(payor.getDisplay()).append(' ');
         names.append(MappingContext.text(c.getType()));

@@ -186,10 +186,10 @@ public final class FhirImport {
             report.unmapped(type);
             return;
         } catch (Unusable u) {
-            report.malformed(source, position, type + "/" + r.getIdElement().getIdPart(), u.getMessage());
+            report.malformed(source, position, type, r.getIdElement().getIdPart() + ": " + u.getMessage());
             return;
         } catch (RuntimeException e) {
-            report.malformed(source, position, type + "/" + r.getIdElement().getIdPart(), "cannot map: " + e);
+            report.malformed(source, position, type, r.getIdElement().getIdPart() + ": cannot map: " + e);
             return;
         }
         report.mapped(type, messages.size());
@@ -202,8 +202,12 @@ public final class FhirImport {
             root = json.readTree(text);
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            if (!where.isEmpty()) at = where + (at.isEmpty() ? "" : " (" + at + ")");
-            report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
+            if (where.isEmpty()) {
+                report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
+            } else {
+                // one NDJSON line: one resource lost, the file goes on
+                report.malformed(source, where + (at.isEmpty() ? "" : " (" + at.replace("line 1, ", "") + ")"), null, "malformed JSON: " + e.getOriginalMessage());
+            }
             return;
         }
         if (!root.isObject()) {

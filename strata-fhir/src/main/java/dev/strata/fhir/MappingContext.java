@@ -2,6 +2,9 @@ package dev.strata.fhir;
 
 import dev.strata.json.Json;
 import dev.strata.model.Message;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +58,27 @@ final class MappingContext {
     /** Epoch millis of the first present time, or an {@link Unusable} naming the fields tried. */
     static long time(String fields, Object... candidates) throws Unusable {
         for (Object c : candidates) {
-            Date d = null;
-            if (c instanceof BaseDateTimeType dt && dt.getValue() != null) d = dt.getValue();
-            else if (c instanceof Period p && p.getStart() != null) d = p.getStart();
-            else if (c instanceof Date date) d = date;
-            if (d != null) return d.getTime();
+            if (c instanceof Period p) c = p.getStartElement();
+            if (c instanceof BaseDateTimeType dt && dt.getValue() != null) return millis(dt);
+            if (c instanceof Date date) return date.getTime();
         }
         throw new Unusable("no time (" + fields + ")");
+    }
+
+    /**
+     * A FHIR date or dateTime in epoch millis. A value without a time of day (2013, 2013-10,
+     * 2013-10-10) is midnight UTC of its first day: HAPI would read it in the JVM's zone, which
+     * would make the same file import differently on another machine.
+     */
+    static long millis(BaseDateTimeType dt) {
+        if (dt.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            String s = dt.getValueAsString();
+            int year = Integer.parseInt(s.substring(0, 4));
+            int month = s.length() >= 7 ? Integer.parseInt(s.substring(5, 7)) : 1;
+            int day = s.length() >= 10 ? Integer.parseInt(s.substring(8, 10)) : 1;
+            return LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return dt.getValue().getTime();
     }
 
     /** The start of a choice element that may be a dateTime or a Period. */

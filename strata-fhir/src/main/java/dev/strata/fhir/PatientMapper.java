@@ -45,7 +45,7 @@ final class PatientMapper {
         if (p.hasDeceased()) {
             if (p.getDeceased() instanceof DateTimeType d) {
                 t.put("deceased", Json.TRUE);
-                t.put("deceased_date", MappingContext.str(DAY.format(d.getValue().toInstant())));
+                t.put("deceased_date", MappingContext.str(DAY.format(java.time.Instant.ofEpochMilli(MappingContext.millis(d)))));
             } else {
                 t.put("deceased", p.getDeceasedBooleanType().booleanValue() ? Json.TRUE : Json.FALSE);
             }

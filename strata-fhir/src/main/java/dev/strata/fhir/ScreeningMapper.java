@@ -38,7 +38,7 @@ final class ScreeningMapper {
         }
         String screening = screening(r.getCode(), ctx);
         String userId = MappingContext.userId(r.getSubject(), "subject");
-        long time = MappingContext.time("effective, issued", MappingContext.start(r.getEffective()), r.getIssued());
+        long time = MappingContext.time("effective, issued", MappingContext.start(r.getEffective()), r.getIssuedElement());
         return List.of(event(r, screening, r.getCode(), userId, time, ctx));
     }
 
@@ -52,7 +52,7 @@ final class ScreeningMapper {
         String screening = survey == null ? ctx.lookup("screening", r.getCode()) : null;
         if (survey == null && screening == null) throw new Unmapped("Observation code " + code(r.getCode()) + " is in neither the screening nor the survey table");
         String userId = MappingContext.userId(r.getSubject(), "subject");
-        long time = MappingContext.time("effective, issued", MappingContext.start(r.getEffective()), r.getIssued());
+        long time = MappingContext.time("effective, issued", MappingContext.start(r.getEffective()), r.getIssuedElement());
         if (screening != null) return List.of(event(r, screening, r.getCode(), userId, time, ctx));
         Json.Obj.Builder p = new Json.Obj.Builder();
         p.put("survey", MappingContext.str(survey));
