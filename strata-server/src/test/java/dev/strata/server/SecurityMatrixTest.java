@@ -98,7 +98,8 @@ class SecurityMatrixTest {
                 new Case("POST", "/api/analytics/members", json, "{\"definition\":\"true\"}", EDITORS),
                 new Case("POST", "/api/analytics/explain", json, "{\"definition\":\"true\",\"userId\":\"" + user + "\"}", EDITORS),
                 new Case("GET", seg + "/members.csv", null, null, EDITORS),
-                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS));
+                new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS),
+                new Case("POST", "/api/import/fhir", "application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}", EDITORS));
     }
 
     @Test
