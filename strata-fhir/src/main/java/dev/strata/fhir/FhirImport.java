@@ -5,7 +5,6 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import dev.strata.model.Message;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -141,35 +139,104 @@ public final class FhirImport {
     }
 
     /**
-     * One JSON document. The fast path lets HAPI parse it whole; if that fails, the document is
-     * read as a JSON tree and each bundle entry is parsed alone, so the bad one is named.
+     * One JSON document, read as a tree first: entries are then parsed by HAPI one by one, so a bad
+     * one is named by its position, and only when the mapping could use them: a resource of a type
+     * without a mapper, or (Observation, Procedure, DiagnosticReport, Condition) whose codes are in
+     * none of the tables deciding it, is counted as unmapped without being parsed. Claims,
+     * explanations of benefit and most observations are most of a Synthea bundle's bytes.
      */
     private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
-        IBaseResource parsed;
+        JsonNode root;
         try {
-            parsed = parser().parseResource(text);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            entryByEntry(source, text, where, report, sink);
+            root = json.readTree(text);
+        } catch (JacksonException e) {
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (where.isEmpty()) {
+                report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
+            } else {
+                // one NDJSON line: one resource lost, the file goes on
+                report.malformed(source, where + (at.isEmpty() ? "" : " (" + at.replace("line 1, ", "") + ")"), null, "malformed JSON: " + e.getOriginalMessage());
+            }
             return;
         }
-        if (parsed instanceof Bundle b) bundle(source, b, where, report, sink);
-        else resource(source, (Resource) parsed, where.isEmpty() ? "/" : where, Map.of(), report, sink);
+        if (!root.isObject()) {
+            String what = "not a FHIR resource: a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            if (where.isEmpty()) report.unreadable(source, "", what);
+            else report.malformed(source, where, null, what);
+            return;
+        }
+        if ("Bundle".equals(root.path("resourceType").asString(""))) {
+            bundle(source, root, where, report, sink);
+            return;
+        }
+        String position = where.isEmpty() ? "/" : where;
+        Parsed p = parse(root, report, source, position);
+        if (p.resource != null) resource(source, p.resource, position, Map.of(), report, sink);
     }
 
-    private void bundle(String source, Bundle b, String where, ImportReport report, Consumer<Message> sink) {
-        Map<String, Resource> byUrl = new HashMap<>();
-        for (Bundle.BundleEntryComponent e : b.getEntry()) {
-            Resource r = e.getResource();
-            if (r == null) continue;
-            if (!r.getIdElement().hasIdPart() && e.hasFullUrl()) r.setId(stripUuid(e.getFullUrl()));
-            if (e.hasFullUrl()) byUrl.put(e.getFullUrl(), r);
-            if (r.getIdElement().hasIdPart()) byUrl.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+    /** A resource parsed for mapping, or null when it was counted (unmapped) or reported (malformed). */
+    private record Parsed(Resource resource) {
+    }
+
+    private Parsed parse(JsonNode node, ImportReport report, String source, String position) {
+        String type = node.path("resourceType").asString(null);
+        if (type == null || type.isEmpty()) {
+            report.malformed(source, position, null, "no \"resourceType\"");
+            return new Parsed(null);
         }
-        List<Bundle.BundleEntryComponent> entries = b.getEntry();
+        if (!ResourceMapper.MAPPED_TYPES.contains(type) || !codeMapped(type, node)) {
+            if (!fhir.getResourceTypes().contains(type)) report.malformed(source, position, type, "unknown resource type '" + type + "'");
+            else report.unmapped(type);
+            return new Parsed(null);
+        }
+        try {
+            return new Parsed((Resource) parser().parseResource(node.toString()));
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            report.malformed(source, position, type, clean(e.getMessage()));
+            return new Parsed(null);
+        }
+    }
+
+    /** For the types mapped by code: whether a coding of {@code code} is in a deciding table. */
+    private boolean codeMapped(String type, JsonNode node) {
+        List<String> tables = ResourceMapper.CODE_DECIDES.get(type);
+        if (tables == null) return true;
+        for (JsonNode c : node.path("code").path("coding")) {
+            String system = c.path("system").asString(null);
+            String code = c.path("code").asString(null);
+            for (String t : tables) if (mapping.code(t, system, code) != null) return true;
+        }
+        return false;
+    }
+
+    private void bundle(String source, JsonNode root, String where, ImportReport report, Consumer<Message> sink) {
+        JsonNode entries = root.path("entry");
+        // first the Medications, which a medicationReference may point at; then the rest in order
+        Map<String, Resource> medications = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            Resource r = entries.get(i).getResource();
+            JsonNode e = entries.get(i);
+            JsonNode res = e.path("resource");
+            if (!"Medication".equals(res.path("resourceType").asString(""))) continue;
+            try {
+                Resource r = (Resource) parser().parseResource(res.toString());
+                String fullUrl = e.path("fullUrl").asString(null);
+                if (fullUrl != null) medications.put(fullUrl, r);
+                if (r.getIdElement().hasIdPart()) medications.put("Medication/" + r.getIdElement().getIdPart(), r);
+                report.unmapped("Medication");
+            } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
+                report.malformed(source, pointer(where, i) + "/resource", "Medication", clean(ex.getMessage()));
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            JsonNode res = e.path("resource");
+            if (!res.isObject()) continue; // a DELETE or GET entry of a transaction carries no resource
+            if ("Medication".equals(res.path("resourceType").asString(""))) continue;
+            Resource r = parse(res, report, source, pointer(where, i) + "/resource").resource;
             if (r == null) continue;
-            resource(source, r, pointer(where, i), byUrl, report, sink);
+            String fullUrl = e.path("fullUrl").asString(null);
+            if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
+            resource(source, r, pointer(where, i), medications, report, sink);
         }
     }
 
@@ -194,71 +261,6 @@ public final class FhirImport {
         }
         report.mapped(type, messages.size());
         messages.forEach(sink);
-    }
-
-    private void entryByEntry(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
-        JsonNode root;
-        try {
-            root = json.readTree(text);
-        } catch (JacksonException e) {
-            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            if (where.isEmpty()) {
-                report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
-            } else {
-                // one NDJSON line: one resource lost, the file goes on
-                report.malformed(source, where + (at.isEmpty() ? "" : " (" + at.replace("line 1, ", "") + ")"), null, "malformed JSON: " + e.getOriginalMessage());
-            }
-            return;
-        }
-        if (!root.isObject()) {
-            report.unreadable(source, where, "not a FHIR resource: a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-            return;
-        }
-        if (!"Bundle".equals(root.path("resourceType").asString(""))) {
-            single(source, root, where.isEmpty() ? "/" : where, Map.of(), report, sink);
-            return;
-        }
-        // parse the entries that parse, so that references between them still resolve
-        JsonNode entries = root.path("entry");
-        List<Resource> good = new ArrayList<>();
-        Map<String, Resource> byUrl = new HashMap<>();
-        String[] errors = new String[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            JsonNode res = e.path("resource");
-            if (!res.isObject()) {
-                good.add(null);
-                continue;
-            }
-            try {
-                Resource r = (Resource) parser().parseResource(res.toString());
-                String fullUrl = e.path("fullUrl").asString(null);
-                if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
-                if (fullUrl != null) byUrl.put(fullUrl, r);
-                if (r.getIdElement().hasIdPart()) byUrl.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
-                good.add(r);
-            } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
-                good.add(null);
-                errors[i] = ex.getMessage();
-            }
-        }
-        for (int i = 0; i < good.size(); i++) {
-            String at = pointer(where, i);
-            if (errors[i] != null) {
-                String type = entries.get(i).path("resource").path("resourceType").asString(null);
-                report.malformed(source, at + "/resource", type, clean(errors[i]));
-            } else if (good.get(i) != null) {
-                resource(source, good.get(i), at, byUrl, report, sink);
-            }
-        }
-    }
-
-    private void single(String source, JsonNode node, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {
-        try {
-            resource(source, (Resource) parser().parseResource(node.toString()), position, bundle, report, sink);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
-            report.malformed(source, position, node.path("resourceType").asString(null), clean(ex.getMessage()));
-        }
     }
 
     private IParser parser() {
@@ -287,9 +289,5 @@ public final class FhirImport {
         List<Message> out = new ArrayList<>();
         importBytes(source, bytes, report, out::add);
         return out;
-    }
-
-    static InputStream bytes(byte[] b) {
-        return new ByteArrayInputStream(b);
     }
 }

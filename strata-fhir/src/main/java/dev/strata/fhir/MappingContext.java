@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Type;
  */
 final class MappingContext {
     final FhirMapping mapping;
-    /** Resources of the current bundle by full URL and by {@code Type/id}; empty for NDJSON. */
+    /** Medications of the current bundle by full URL and by {@code Medication/id}; empty for NDJSON. */
     final Map<String, Resource> bundleResources;
 
     MappingContext(FhirMapping mapping, Map<String, Resource> bundleResources) {

@@ -18,6 +18,18 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /** Chooses the mapper of a resource type; types without one are unmapped. */
 final class ResourceMapper {
+    /** The types {@link #map} has a mapper for; others are counted without being parsed. */
+    static final java.util.Set<String> MAPPED_TYPES = java.util.Set.of("Patient", "Encounter", "Procedure", "Observation",
+            "DiagnosticReport", "MedicationDispense", "MedicationRequest", "Immunization", "Appointment", "Coverage",
+            "QuestionnaireResponse", "Condition");
+
+    /** The code tables that decide whether a resource of a type mapped by code is mapped at all. */
+    static final java.util.Map<String, java.util.List<String>> CODE_DECIDES = java.util.Map.of(
+            "Observation", java.util.List.of("screening", "survey"),
+            "Procedure", java.util.List.of("screening"),
+            "DiagnosticReport", java.util.List.of("screening"),
+            "Condition", java.util.List.of("condition"));
+
     private ResourceMapper() {
     }
 
