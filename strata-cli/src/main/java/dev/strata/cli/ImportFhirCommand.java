@@ -50,6 +50,9 @@ final class ImportFhirCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read and map only; print the counts without storing anything.")
     boolean dryRun;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Files read and mapped in parallel (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Bundles (*.json), NDJSON (*.ndjson), optionally .gz, or directories of them.")
     List<Path> paths;
 
@@ -78,7 +81,7 @@ final class ImportFhirCommand implements Callable<Integer> {
                 } catch (Exception e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
-            });
+            }, threads);
             if (dest != null) dest.finish();
         } catch (IllegalStateException e) {
             // the server refused a batch or the store failed: what was confirmed is kept, re-running is safe

@@ -10,10 +10,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -61,13 +67,78 @@ public final class FhirImport {
 
     /** Imports files and directories (recursively: *.json, *.ndjson, optionally .gz), in name order. */
     public ImportReport importPaths(List<Path> paths, Consumer<Message> sink) throws IOException {
+        return importPaths(paths, sink, 1);
+    }
+
+    /**
+     * The same with files read and mapped on {@code threads} threads. The sink still receives the
+     * messages on the calling thread, file by file in name order, so the output does not depend on
+     * the number of threads.
+     */
+    public ImportReport importPaths(List<Path> paths, Consumer<Message> sink, int threads) throws IOException {
         ImportReport report = new ImportReport();
-        for (Path p : expand(paths)) {
-            try (InputStream in = Files.newInputStream(p)) {
-                importStream(p.toString(), p.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, report, sink);
+        List<Path> files = expand(paths);
+        if (threads <= 1 || files.size() <= 1) {
+            for (Path p : files) {
+                try (InputStream in = open(p)) {
+                    importStream(p.toString(), in, report, sink);
+                }
             }
+            return report;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fhir-import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<FilePart>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * 2) {
+                    Path p = files.get(next++);
+                    window.add(pool.submit(() -> readFile(p)));
+                }
+                FilePart part = join(window.poll());
+                report.merge(part.report());
+                part.messages().forEach(sink);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return report;
+    }
+
+    /** One file's outcome, read on a worker thread. */
+    private record FilePart(ImportReport report, List<Message> messages) {
+    }
+
+    private FilePart readFile(Path p) throws IOException {
+        ImportReport r = new ImportReport();
+        List<Message> out = new ArrayList<>();
+        try (InputStream in = open(p)) {
+            importStream(p.toString(), in, r, out::add);
+        }
+        return new FilePart(r, out);
+    }
+
+    private static FilePart join(Future<FilePart> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while importing");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static InputStream open(Path p) throws IOException {
+        InputStream in = Files.newInputStream(p);
+        return p.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** The files an import of {@code paths} reads, in that order. */

@@ -81,6 +81,22 @@ public final class ImportReport {
         if (problems.size() < MAX_PROBLEMS) problems.add(p);
     }
 
+    /** Adds another report's counts and problems (a file read on another thread) to this one. */
+    void merge(ImportReport other) {
+        other.types.forEach((t, c) -> {
+            TypeCounts mine = type(t);
+            mine.read += c.read;
+            mine.mapped += c.mapped;
+            mine.unmapped += c.unmapped;
+            mine.malformed += c.malformed;
+        });
+        for (Problem p : other.problems) if (problems.size() < MAX_PROBLEMS) problems.add(p);
+        problemCount += other.problemCount;
+        messages += other.messages;
+        files += other.files;
+        unreadableFiles += other.unreadableFiles;
+    }
+
     public Map<String, TypeCounts> types() { return Collections.unmodifiableMap(types); }
     public List<Problem> problems() { return Collections.unmodifiableList(problems); }
     public long problemCount() { return problemCount; }

@@ -76,6 +76,10 @@ class SyntheaImportTest {
         List<Message> again = new ArrayList<>();
         new FhirImport().importPaths(List.of(DIR), again::add);
         assertThat(again).isEqualTo(messages);
+        List<Message> parallel = new ArrayList<>();
+        ImportReport twoThreads = new FhirImport().importPaths(List.of(DIR), parallel::add, 2);
+        assertThat(parallel).as("two threads, same messages in the same order").isEqualTo(messages);
+        assertThat(twoThreads.table()).isEqualTo(report.table());
         HashSet<String> ids = new HashSet<>();
         for (Message m : messages) assertThat(ids.add(m.messageId())).as(m.messageId()).isTrue();
     }
