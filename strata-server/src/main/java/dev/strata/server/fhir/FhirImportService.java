@@ -23,8 +23,9 @@ public class FhirImportService {
     /** Below the 500 KB batch body limit of /v1/batch, whose rules the batches follow. */
     static final int BATCH_BYTES = 400 * 1024;
 
-    private final FhirImport fhir = new FhirImport();
     private final IngestService ingest;
+    /** Built at the first import: the FHIR model takes seconds to load, which server start should not pay. */
+    private volatile FhirImport fhir;
 
     public FhirImportService(IngestService ingest) {
         this.ingest = ingest;
@@ -32,7 +33,7 @@ public class FhirImportService {
 
     public FhirImportAnswer importBody(byte[] body) {
         List<String> lines = new ArrayList<>();
-        ImportReport report = fhir.importBytes("body", body, m -> lines.add(MessageJson.line(m)));
+        ImportReport report = fhir().importBytes("body", body, m -> lines.add(MessageJson.line(m)));
         long stored = 0, duplicates = 0;
         List<IngestAnswer.Rejection> rejected = new ArrayList<>();
         StringBuilder batch = new StringBuilder(BATCH_BYTES + 40_000);
@@ -59,6 +60,17 @@ public class FhirImportService {
                 .map(p -> new FhirImportAnswer.Problem(p.position(), p.resourceType(), p.message())).toList();
         return new FhirImportAnswer(report.resources(), report.messages(), stored, duplicates, types, problems,
                 FhirImportAnswer.reasons(rejected));
+    }
+
+    private FhirImport fhir() {
+        FhirImport f = fhir;
+        if (f == null) {
+            synchronized (this) {
+                if (fhir == null) fhir = new FhirImport();
+                f = fhir;
+            }
+        }
+        return f;
     }
 
     private IngestAnswer send(StringBuilder batch) {
