@@ -1,9 +1,6 @@
 package dev.strata.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import dev.strata.model.Message;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,17 +18,13 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Resource;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * FHIR R4 import: reads transaction, collection (or any) bundles and bulk-export NDJSON, from
  * files, directories or a stream, and hands the mapped Segment-spec messages to a sink. A
  * malformed resource is reported with its file and position (NDJSON line, or the bundle entry's
- * JSON pointer) and the rest continues; see docs/fhir-import.md for the mapping.
+ * JSON pointer) and the rest continues; see docs/fhir-import.md for the mapping. Reading one
+ * document is {@link FhirDocuments}' work; this class finds the files and spreads them over threads.
  *
  * <p>One instance may be used by several threads: the FHIR context is shared, parsers are not.
  */
@@ -41,13 +32,10 @@ public final class FhirImport {
     /** Building the R4 model's reflection tables takes a second or two: once per process. */
     private static volatile FhirContext shared;
 
-    private final FhirContext fhir;
-    private final FhirMapping mapping;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final FhirDocuments documents;
 
     public FhirImport(FhirMapping mapping) {
-        this.fhir = context();
-        this.mapping = mapping;
+        this.documents = new FhirDocuments(context(), mapping);
     }
 
     public FhirImport() {
@@ -177,182 +165,7 @@ public final class FhirImport {
 
     void importBytes(String source, byte[] bytes, ImportReport report, Consumer<Message> sink) {
         report.file();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (isNdjson(text)) ndjson(source, text, report, sink);
-        else document(source, text, "", report, sink);
-    }
-
-    /** NDJSON when the first non-blank line is a whole object; a pretty-printed document's first line is "{" alone. */
-    static boolean isNdjson(String text) {
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) end = text.length();
-            String line = text.substring(start, end).trim();
-            if (!line.isEmpty()) return line.startsWith("{") && line.endsWith("}") && line.length() > 1;
-            start = end + 1;
-        }
-        return false;
-    }
-
-    private void ndjson(String source, String text, ImportReport report, Consumer<Message> sink) {
-        int start = 0;
-        int lineNo = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) end = text.length();
-            lineNo++;
-            String line = text.substring(start, end).trim();
-            start = end + 1;
-            if (line.isEmpty()) continue;
-            document(source, line, "line " + lineNo, report, sink);
-        }
-    }
-
-    /**
-     * One JSON document, read as a tree first: entries are then parsed by HAPI one by one, so a bad
-     * one is named by its position, and only when the mapping could use them: a resource of a type
-     * without a mapper, or (Observation, Procedure, DiagnosticReport, Condition) whose codes are in
-     * none of the tables deciding it, is counted as unmapped without being parsed. Claims,
-     * explanations of benefit and most observations are most of a Synthea bundle's bytes.
-     */
-    private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
-        JsonNode root;
-        try {
-            root = json.readTree(text);
-        } catch (JacksonException e) {
-            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            if (where.isEmpty()) {
-                report.unreadable(source, at, "malformed JSON: " + e.getOriginalMessage());
-            } else {
-                // one NDJSON line: one resource lost, the file goes on
-                report.malformed(source, where + (at.isEmpty() ? "" : " (" + at.replace("line 1, ", "") + ")"), null, "malformed JSON: " + e.getOriginalMessage());
-            }
-            return;
-        }
-        if (!root.isObject()) {
-            String what = "not a FHIR resource: a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-            if (where.isEmpty()) report.unreadable(source, "", what);
-            else report.malformed(source, where, null, what);
-            return;
-        }
-        if ("Bundle".equals(root.path("resourceType").asString(""))) {
-            bundle(source, root, where, report, sink);
-            return;
-        }
-        String position = where.isEmpty() ? "/" : where;
-        Parsed p = parse(root, report, source, position);
-        if (p.resource != null) resource(source, p.resource, position, Map.of(), report, sink);
-    }
-
-    /** A resource parsed for mapping, or null when it was counted (unmapped) or reported (malformed). */
-    private record Parsed(Resource resource) {
-    }
-
-    private Parsed parse(JsonNode node, ImportReport report, String source, String position) {
-        String type = node.path("resourceType").asString(null);
-        if (type == null || type.isEmpty()) {
-            report.malformed(source, position, null, "no \"resourceType\"");
-            return new Parsed(null);
-        }
-        if (!ResourceMapper.MAPPED_TYPES.contains(type) || !codeMapped(type, node)) {
-            if (!fhir.getResourceTypes().contains(type)) report.malformed(source, position, type, "unknown resource type '" + type + "'");
-            else report.unmapped(type);
-            return new Parsed(null);
-        }
-        try {
-            return new Parsed((Resource) parser().parseResource(node.toString()));
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            report.malformed(source, position, type, clean(e.getMessage()));
-            return new Parsed(null);
-        }
-    }
-
-    /** For the types mapped by code: whether a coding of {@code code} is in a deciding table. */
-    private boolean codeMapped(String type, JsonNode node) {
-        List<String> tables = ResourceMapper.CODE_DECIDES.get(type);
-        if (tables == null) return true;
-        for (JsonNode c : node.path("code").path("coding")) {
-            String system = c.path("system").asString(null);
-            String code = c.path("code").asString(null);
-            for (String t : tables) if (mapping.code(t, system, code) != null) return true;
-        }
-        return false;
-    }
-
-    private void bundle(String source, JsonNode root, String where, ImportReport report, Consumer<Message> sink) {
-        JsonNode entries = root.path("entry");
-        // first the Medications, which a medicationReference may point at; then the rest in order
-        Map<String, Resource> medications = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            JsonNode res = e.path("resource");
-            if (!"Medication".equals(res.path("resourceType").asString(""))) continue;
-            try {
-                Resource r = (Resource) parser().parseResource(res.toString());
-                String fullUrl = e.path("fullUrl").asString(null);
-                if (fullUrl != null) medications.put(fullUrl, r);
-                if (r.getIdElement().hasIdPart()) medications.put("Medication/" + r.getIdElement().getIdPart(), r);
-                report.unmapped("Medication");
-            } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
-                report.malformed(source, pointer(where, i) + "/resource", "Medication", clean(ex.getMessage()));
-            }
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            JsonNode res = e.path("resource");
-            if (!res.isObject()) continue; // a DELETE or GET entry of a transaction carries no resource
-            if ("Medication".equals(res.path("resourceType").asString(""))) continue;
-            Resource r = parse(res, report, source, pointer(where, i) + "/resource").resource;
-            if (r == null) continue;
-            String fullUrl = e.path("fullUrl").asString(null);
-            if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
-            resource(source, r, pointer(where, i), medications, report, sink);
-        }
-    }
-
-    private void resource(String source, Resource r, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {
-        String type = r.fhirType();
-        if (!r.getIdElement().hasIdPart()) {
-            report.malformed(source, position, type, "resource has no id (needed for an idempotent messageId)");
-            return;
-        }
-        List<Message> messages;
-        try {
-            messages = ResourceMapper.map(r, new MappingContext(mapping, bundle));
-        } catch (Unmapped u) {
-            report.unmapped(type);
-            return;
-        } catch (Unusable u) {
-            report.malformed(source, position, type, r.getIdElement().getIdPart() + ": " + u.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            report.malformed(source, position, type, r.getIdElement().getIdPart() + ": cannot map: " + e);
-            return;
-        }
-        report.mapped(type, messages.size());
-        messages.forEach(sink);
-    }
-
-    private IParser parser() {
-        // ids stay the resources' own; invalid values (a date that is not one) make the resource malformed
-        return fhir.newJsonParser()
-                .setOverrideResourceIdWithBundleEntryFullUrl(false)
-                .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
-    }
-
-    private static String pointer(String where, int entry) {
-        return (where.isEmpty() ? "" : where + " ") + "/entry/" + entry;
-    }
-
-    private static String stripUuid(String fullUrl) {
-        return fullUrl.startsWith("urn:uuid:") ? fullUrl.substring("urn:uuid:".length()) : fullUrl;
-    }
-
-    /** HAPI prefixes its messages with an error code ("HAPI-1821: "): keep the words. */
-    private static String clean(String message) {
-        if (message == null) return "malformed resource";
-        return message.replaceFirst("^HAPI-\\d+: ", "");
+        documents.read(source, new String(bytes, StandardCharsets.UTF_8), report, sink);
     }
 
     /** Convenience for tests and small inputs: the messages of one document. */
