@@ -66,6 +66,7 @@ final class MedicationMapper {
 
     /** The drug concept: inline, a contained Medication, or a Medication elsewhere in the bundle. */
     private static CodeableConcept medication(DomainResource owner, Type med, MappingContext ctx) throws Unusable {
+        // an unresolved reference still maps (drug_class other); only a missing medication[x] is unusable
         if (med instanceof CodeableConcept cc) return cc;
         if (med instanceof Reference ref && ref.hasReference()) {
             String target = ref.getReference();
@@ -80,8 +81,9 @@ final class MedicationMapper {
             }
             if (found == null && ref.getResource() instanceof Medication m) found = m;
             if (found instanceof Medication m) return m.getCode();
-            if (ref.hasDisplay()) return new CodeableConcept().setText(ref.getDisplay());
-            throw new Unusable("medicationReference '" + target + "' resolves to no Medication in the bundle or contained resources");
+            // bulk-export NDJSON keeps Medications in a file of their own: the refill still counts,
+            // classed by the reference's display if any, else "other"
+            return new CodeableConcept().setText(ref.hasDisplay() ? ref.getDisplay() : null);
         }
         throw new Unusable("no medication[x]");
     }

@@ -92,4 +92,20 @@ class MalformedInputTest {
             assertThat(p.position()).startsWith("line 3, column ");
         });
     }
+
+    @Test
+    void aMedicationReferenceOutsideTheFileStillGivesARefill() {
+        String rx = "{\"resourceType\":\"MedicationRequest\",\"id\":\"rx1\",\"status\":\"active\",\"intent\":\"order\","
+                + "\"medicationReference\":{\"reference\":\"Medication/m9\",\"display\":\"Atorvastatin 40 MG\"},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"authoredOn\":\"2025-01-02\","
+                + "\"dispenseRequest\":{\"expectedSupplyDuration\":{\"value\":3,\"code\":\"mo\"}}}";
+        ImportReport report = new ImportReport();
+        List<Message> out = fhir.messagesOf("MedicationRequest.ndjson", (rx + "\n").getBytes(StandardCharsets.UTF_8), report);
+        assertThat(report.problems()).isEmpty();
+        assertThat(out).singleElement().satisfies(m -> {
+            assertThat(m.event()).isEqualTo("Medication Refill");
+            assertThat(Fixtures.str(m.properties(), "drug_class")).isEqualTo("statin");
+            assertThat(Fixtures.num(m.properties(), "days_supply")).isEqualTo(90.0);
+        });
+    }
 }
