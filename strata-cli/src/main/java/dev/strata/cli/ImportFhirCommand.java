@@ -47,6 +47,9 @@ final class ImportFhirCommand implements Callable<Integer> {
     @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file overriding event names and code tables (docs/fhir-import.md).")
     Path mapping;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the messages to an NDJSON file instead of storing them (for strata eval --input).")
+    Path outFile;
+
     @Option(names = "--dry-run", description = "Read and map only; print the counts without storing anything.")
     boolean dryRun;
 
@@ -63,13 +66,17 @@ final class ImportFhirCommand implements Callable<Integer> {
         if (server != null && (dataDir != null || database != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--server cannot be combined with --data-dir or --database");
         }
+        if (outFile != null && (server != null || dataDir != null || database != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out writes a file: it cannot be combined with --server, --data-dir or --database");
+        }
         if (server != null && token == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --token (the write key)");
         }
         FhirImport fhir = new FhirImport(mapping == null ? FhirMapping.defaults() : FhirMapping.withOverrides(mapping));
         long started = System.nanoTime();
         ImportReport report;
-        MessageDestination dest = dryRun ? null : server != null ? new ServerDestination(server, token, err)
+        MessageDestination dest = dryRun ? null : outFile != null ? new NdjsonFileDestination(outFile)
+                : server != null ? new ServerDestination(server, token, err)
                 : new StoreDestination(database, dataDir == null ? Path.of("strata-data") : dataDir, err);
         try {
             report = fhir.importPaths(paths, m -> {
@@ -99,7 +106,8 @@ final class ImportFhirCommand implements Callable<Integer> {
                 report.resources(), report.files(), secs, report.resources() / secs, report.messages());
         long refused = 0;
         if (dest != null) {
-            out.printf("stored %,d messages; %,d duplicates; %,d refused%n", dest.stored(), dest.duplicates(), dest.refused());
+            if (outFile != null) out.printf("wrote %,d messages to %s%n", dest.stored(), outFile);
+            else out.printf("stored %,d messages; %,d duplicates; %,d refused%n", dest.stored(), dest.duplicates(), dest.refused());
             refused = dest.refused();
         }
         out.flush();

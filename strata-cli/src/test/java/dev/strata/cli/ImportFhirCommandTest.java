@@ -103,4 +103,31 @@ class ImportFhirCommandTest {
         assertThat(err).contains("--server needs --token");
         assertThat(run("import", "fhir", "--server", "http://127.0.0.1:1", "--token", "t", "--data-dir", "x", in.toString())).isEqualTo(2);
     }
+
+    /** The example segments of examples/healthcare-segments.tsv select imported people. */
+    @Test
+    void exampleSegmentsWorkOnImportedData() throws Exception {
+        Path in = dir.resolve("women.json");
+        Files.writeString(in, """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "Patient", "id": "w1", "gender": "female", "birthDate": "1955-03-01"}},
+                  {"resource": {"resourceType": "Patient", "id": "w2", "gender": "female", "birthDate": "1956-04-02"}},
+                  {"resource": {"resourceType": "Procedure", "id": "mg1", "status": "completed",
+                    "code": {"coding": [{"system": "http://snomed.info/sct", "code": "71651007"}]},
+                    "subject": {"reference": "Patient/w1"}, "performedDateTime": "2025-06-01T10:00:00Z"}},
+                  {"resource": {"resourceType": "Immunization", "id": "fl1", "status": "completed",
+                    "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "140"}]},
+                    "patient": {"reference": "Patient/w2"}, "occurrenceDateTime": "2026-10-01T09:00:00Z"}}
+                ]}
+                """);
+        Path ndjson = dir.resolve("women.ndjson");
+        assertThat(run("import", "fhir", "--out", ndjson.toString(), in.toString())).isZero();
+        assertThat(out).contains("wrote 4 messages");
+        Path segments = dir.resolve("segments.tsv");
+        Files.writeString(segments, "Breast screening gap\tgender = \"female\" and age(birthday) >= 50 and age(birthday) <= 74 and not did \"Screening Completed\" where screening = \"mammography\" within 820d\n"
+                + "No flu shot this season\tage(birthday) >= 65 and not did \"Immunization\" where vaccine = \"influenza\" within 300d\n");
+        assertThat(run("eval", "--input", ndjson.toString(), "--as-of", "2026-11-01", "--segments", segments.toString())).isZero();
+        assertThat(out).contains("Breast screening gap,w2").doesNotContain("Breast screening gap,w1")
+                .contains("No flu shot this season,w1").doesNotContain("No flu shot this season,w2");
+    }
 }
