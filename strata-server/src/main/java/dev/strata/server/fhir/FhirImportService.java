@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.strata.server.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,6 +77,12 @@ public class FhirImportService {
 
     private IngestAnswer send(StringBuilder batch) {
         batch.append("]}");
-        return ingest.ingest(Call.BATCH, batch.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            return ingest.ingest(Call.BATCH, batch.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.BAD_REQUEST) throw e;
+            // every message of this batch was refused (each over 32 KB, say): the other batches still count
+            return new IngestAnswer(false, 0, 0, List.of(new IngestAnswer.Rejection(0, e.getMessage())));
+        }
     }
 }
