@@ -23,10 +23,13 @@ final class FhirDocuments {
     private final FhirContext fhir;
     private final FhirMapping mapping;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The R4 resource names, asked once: HAPI builds the set anew on every call. */
+    private final java.util.Set<String> resourceTypes;
 
     FhirDocuments(FhirContext fhir, FhirMapping mapping) {
         this.fhir = fhir;
         this.mapping = mapping;
+        this.resourceTypes = java.util.Set.copyOf(fhir.getResourceTypes());
     }
 
     void read(String source, String text, ImportReport report, Consumer<Message> sink) {
@@ -93,30 +96,27 @@ final class FhirDocuments {
             return;
         }
         String position = where.isEmpty() ? "/" : where;
-        Parsed p = parse(root, report, source, position);
-        if (p.resource != null) resource(source, p.resource, position, Map.of(), report, sink);
+        Resource r = parse(root, report, source, position);
+        if (r != null) resource(source, r, position, Map.of(), report, sink);
     }
 
     /** A resource parsed for mapping, or null when it was counted (unmapped) or reported (malformed). */
-    private record Parsed(Resource resource) {
-    }
-
-    private Parsed parse(JsonNode node, ImportReport report, String source, String position) {
+    private Resource parse(JsonNode node, ImportReport report, String source, String position) {
         String type = node.path("resourceType").asString(null);
         if (type == null || type.isEmpty()) {
             report.malformed(source, position, null, "no \"resourceType\"");
-            return new Parsed(null);
+            return null;
         }
         if (!ResourceMapper.MAPPED_TYPES.contains(type) || !codeMapped(type, node)) {
-            if (!fhir.getResourceTypes().contains(type)) report.malformed(source, position, type, "unknown resource type '" + type + "'");
+            if (!resourceTypes.contains(type)) report.malformed(source, position, type, "unknown resource type '" + type + "'");
             else report.unmapped(type);
-            return new Parsed(null);
+            return null;
         }
         try {
-            return new Parsed((Resource) parser().parseResource(node.toString()));
+            return (Resource) parser().parseResource(node.toString());
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             report.malformed(source, position, type, clean(e.getMessage()));
-            return new Parsed(null);
+            return null;
         }
     }
 
@@ -155,7 +155,7 @@ final class FhirDocuments {
             JsonNode res = e.path("resource");
             if (!res.isObject()) continue; // a DELETE or GET entry of a transaction carries no resource
             if ("Medication".equals(res.path("resourceType").asString(""))) continue;
-            Resource r = parse(res, report, source, pointer(where, i) + "/resource").resource;
+            Resource r = parse(res, report, source, pointer(where, i) + "/resource");
             if (r == null) continue;
             String fullUrl = e.path("fullUrl").asString(null);
             if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
