@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import dev.strata.model.Message;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one document (a bundle, a single resource, or NDJSON) into messages: finds the entries,
@@ -74,6 +76,11 @@ final class FhirDocuments {
     private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
         JsonNode root;
         try {
+            List<BundleEntries.Entry> streamed = BundleEntries.read(json, text, this::needsTree);
+            if (streamed != null) {
+                bundle(source, streamed, where, report, sink);
+                return;
+            }
             root = json.readTree(text);
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -92,7 +99,7 @@ final class FhirDocuments {
             return;
         }
         if ("Bundle".equals(root.path("resourceType").asString(""))) {
-            bundle(source, root, where, report, sink);
+            bundle(source, entriesOf(root), where, report, sink);
             return;
         }
         String position = where.isEmpty() ? "/" : where;
@@ -132,35 +139,56 @@ final class FhirDocuments {
         return false;
     }
 
-    private void bundle(String source, JsonNode root, String where, ImportReport report, Consumer<Message> sink) {
-        JsonNode entries = root.path("entry");
+    private void bundle(String source, List<BundleEntries.Entry> entries, String where, ImportReport report, Consumer<Message> sink) {
         // first the Medications, which a medicationReference may point at; then the rest in order
         Map<String, Resource> medications = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            JsonNode res = e.path("resource");
-            if (!"Medication".equals(res.path("resourceType").asString(""))) continue;
+        for (BundleEntries.Entry e : entries) {
+            if (!"Medication".equals(e.type()) || e.resource() == null) continue;
             try {
-                Resource r = (Resource) parser().parseResource(res.toString());
-                String fullUrl = e.path("fullUrl").asString(null);
-                if (fullUrl != null) medications.put(fullUrl, r);
+                Resource r = (Resource) parser().parseResource(e.resource().toString());
+                if (e.fullUrl() != null) medications.put(e.fullUrl(), r);
                 if (r.getIdElement().hasIdPart()) medications.put("Medication/" + r.getIdElement().getIdPart(), r);
                 report.unmapped("Medication");
             } catch (DataFormatException | IllegalArgumentException | ClassCastException ex) {
-                report.malformed(source, pointer(where, i) + "/resource", "Medication", clean(ex.getMessage()));
+                report.malformed(source, pointer(where, e.index()) + "/resource", "Medication", clean(ex.getMessage()));
             }
         }
+        for (BundleEntries.Entry e : entries) {
+            if (e.resource() == null && e.type() == null) continue; // a DELETE or GET entry of a transaction carries no resource
+            if ("Medication".equals(e.type())) continue;
+            String at = pointer(where, e.index()) + "/resource";
+            Resource r = e.resource() != null ? parse(e.resource(), report, source, at) : skipped(e.type(), report, source, at);
+            if (r == null) continue;
+            if (!r.getIdElement().hasIdPart() && e.fullUrl() != null) r.setId(stripUuid(e.fullUrl()));
+            resource(source, r, pointer(where, e.index()), medications, report, sink);
+        }
+    }
+
+    /** A resource read without a tree: counted as unmapped, or malformed when its type does not exist. */
+    private Resource skipped(String type, ImportReport report, String source, String position) {
+        if (!resourceTypes.contains(type)) report.malformed(source, position, type, "unknown resource type '" + type + "'");
+        else report.unmapped(type);
+        return null;
+    }
+
+    /** Whether the streaming reader must keep a resource of this type as a tree. */
+    private boolean needsTree(String type) {
+        return ResourceMapper.MAPPED_TYPES.contains(type) || "Medication".equals(type);
+    }
+
+    private static List<BundleEntries.Entry> entriesOf(JsonNode root) {
+        List<BundleEntries.Entry> out = new ArrayList<>();
+        JsonNode entries = root.path("entry");
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
             JsonNode res = e.path("resource");
-            if (!res.isObject()) continue; // a DELETE or GET entry of a transaction carries no resource
-            if ("Medication".equals(res.path("resourceType").asString(""))) continue;
-            Resource r = parse(res, report, source, pointer(where, i) + "/resource");
-            if (r == null) continue;
-            String fullUrl = e.path("fullUrl").asString(null);
-            if (!r.getIdElement().hasIdPart() && fullUrl != null) r.setId(stripUuid(fullUrl));
-            resource(source, r, pointer(where, i), medications, report, sink);
+            if (!res.isObject()) {
+                out.add(new BundleEntries.Entry(i, null, null, null));
+                continue;
+            }
+            out.add(new BundleEntries.Entry(i, e.path("fullUrl").asString(null), res.path("resourceType").asString(null), (ObjectNode) res));
         }
+        return out;
     }
 
     private void resource(String source, Resource r, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {

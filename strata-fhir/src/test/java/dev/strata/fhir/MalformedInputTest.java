@@ -108,4 +108,22 @@ class MalformedInputTest {
             assertThat(Fixtures.num(m.properties(), "days_supply")).isEqualTo(90.0);
         });
     }
+
+    @Test
+    void membersInAnyOrderReadTheSame() {
+        String patientLast = "{\"id\":\"p1\",\"gender\":\"female\",\"birthDate\":\"1960-02-03\",\"resourceType\":\"Patient\"}";
+        String claim = "{\"resourceType\":\"Claim\",\"id\":\"c1\",\"item\":[{\"sequence\":1}]}";
+        String inOrder = bundle(PATIENT, claim, VISIT);
+        String shuffled = "{\"type\":\"collection\",\"entry\":[{\"resource\":" + patientLast + "},{\"resource\":" + claim
+                + "},{\"resource\":" + VISIT + "}],\"resourceType\":\"Bundle\"}";
+        String resourceLater = "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + patientLast + ",\"fullUrl\":\"urn:uuid:p1\"},"
+                + "{\"resource\":" + claim + "},{\"request\":{\"method\":\"DELETE\",\"url\":\"Patient/p9\"}},{\"resource\":" + VISIT + "}]}";
+        for (String doc : List.of(inOrder, shuffled, resourceLater)) {
+            ImportReport report = new ImportReport();
+            List<Message> out = fhir.messagesOf("o.json", doc.getBytes(StandardCharsets.UTF_8), report);
+            assertThat(out).as(doc).extracting(Message::messageId).containsExactly("fhir-Patient-p1-0", "fhir-Encounter-e1-0");
+            assertThat(report.count("Claim", ImportReport.TypeCounts::unmapped)).isEqualTo(1);
+            assertThat(report.problems()).isEmpty();
+        }
+    }
 }
