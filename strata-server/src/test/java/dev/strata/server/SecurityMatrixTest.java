@@ -109,7 +109,8 @@ class SecurityMatrixTest {
                 new Case("POST", "/api/analytics/members.csv", json, "{\"definition\":\"true\"}", EDITORS),
                 new Case("POST", "/api/templates/consumer-segments", null, null, EDITORS),
                 new Case("POST", "/api/personas/discover", json, "{\"kMax\":2,\"save\":false}", EDITORS),
-                new Case("POST", "/api/import/csv", "multipart/form-data; boundary=sec", csvUpload(), EDITORS));
+                new Case("POST", "/api/import/csv", "multipart/form-data; boundary=sec", csvUpload(), EDITORS),
+                new Case("POST", "/api/import/fhir", "application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}", EDITORS));
     }
 
     @Test
