@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.store.Store;
 import dev.strata.store.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportCommandTest {
+class ImportCommandTest extends CommandTestBase {
     @TempDir
     Path dir;
 
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @Test
     void stores_valid_lines_reports_bad_ones_by_file_and_line_and_is_idempotent() throws Exception {

@@ -8,8 +8,6 @@ import dev.strata.model.Message;
 import dev.strata.store.Store;
 import dev.strata.store.StoredMessage;
 import dev.strata.store.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,21 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportCsvCommandTest {
+class ImportCsvCommandTest extends CommandTestBase {
     @TempDir
     Path dir;
 
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     private static Message parsed(StoredMessage s) throws Exception {
         return MessageParser.parse(s.json(), 0L);

@@ -8,15 +8,13 @@ import dev.strata.server.StrataServer;
 import dev.strata.store.Store;
 import dev.strata.store.StoredMessage;
 import dev.strata.store.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportFhirCommandTest {
+class ImportFhirCommandTest extends CommandTestBase {
     static final String BUNDLE = """
             {
               "resourceType": "Bundle",
@@ -39,17 +37,6 @@ class ImportFhirCommandTest {
     @TempDir
     Path dir;
 
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.run(new PrintWriter(o), new PrintWriter(e), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     private Path input() throws Exception {
         Path in = dir.resolve("in");

@@ -50,14 +50,10 @@ public final class FieldSummary {
         strings += n;
         if (!isDate) nonDateString = true;
         if (stringValues == null) return;
-        long[] c = stringValues.get(value);
+        long[] c = slot(stringValues, value, maxStrings);
         if (c == null) {
-            if (stringValues.size() == maxStrings) {
-                stringValues = null;
-                return;
-            }
-            c = new long[] {0, 0, -1};
-            stringValues.put(value, c);
+            stringValues = null; // too many distinct values to list
+            return;
         }
         count(c, n, owner);
     }
@@ -67,14 +63,10 @@ public final class FieldSummary {
         if (value < min) min = value;
         if (value > max) max = value;
         if (numberValues == null) return;
-        long[] c = numberValues.get(value);
+        long[] c = slot(numberValues, value, maxNumbers);
         if (c == null) {
-            if (numberValues.size() == maxNumbers) {
-                numberValues = null;
-                return;
-            }
-            c = new long[] {0, 0, -1};
-            numberValues.put(value, c);
+            numberValues = null; // too many distinct values to list
+            return;
         }
         count(c, n, owner);
     }
@@ -98,14 +90,10 @@ public final class FieldSummary {
         strings += rows;
         if (!isDate) nonDateString = true;
         if (stringValues == null) return;
-        long[] c = stringValues.get(value);
+        long[] c = slot(stringValues, value, maxStrings);
         if (c == null) {
-            if (stringValues.size() == maxStrings) {
-                stringValues = null;
-                return;
-            }
-            c = new long[] {0, 0, -1};
-            stringValues.put(value, c);
+            stringValues = null; // too many distinct values to list
+            return;
         }
         c[0] += rows;
         c[1] += profiles;
@@ -115,14 +103,10 @@ public final class FieldSummary {
     public void numbers(double value, long rows, long profiles) {
         numbers += rows;
         if (numberValues == null) return;
-        long[] c = numberValues.get(value);
+        long[] c = slot(numberValues, value, maxNumbers);
         if (c == null) {
-            if (numberValues.size() == maxNumbers) {
-                numberValues = null;
-                return;
-            }
-            c = new long[] {0, 0, -1};
-            numberValues.put(value, c);
+            numberValues = null; // too many distinct values to list
+            return;
         }
         c[0] += rows;
         c[1] += profiles;
@@ -234,5 +218,15 @@ public final class FieldSummary {
         if (falseCounts[0] > 0) out.add(new ValueCount(false, falseCounts[0], falseCounts[1]));
         out.sort(Comparator.comparingLong(ValueCount::rows).reversed());
         return out;
+    }
+
+    /** The counters of a value, created when new; null when the value is new and the map is full. */
+    private static <K> long[] slot(Map<K, long[]> values, K value, int max) {
+        long[] c = values.get(value);
+        if (c == null && values.size() < max) {
+            c = new long[] {0, 0, -1};
+            values.put(value, c);
+        }
+        return c;
     }
 }
