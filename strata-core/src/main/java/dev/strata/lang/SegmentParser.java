@@ -267,11 +267,7 @@ public final class SegmentParser {
         Condition where = optionalWhere();
         Window window = optionalWindow();
         rejectMisplacedClause(window);
-        expect(')', "')' to close count(...)");
-        skipWs();
-        int opPos = pos;
-        Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count(...)" + foundSuffix());
+        Cmp cmp = closeAndCompare("count");
         return Conditions.count(event, where, window, cmp, integer("a whole number of events"));
     }
 
@@ -282,11 +278,7 @@ public final class SegmentParser {
         Condition where = optionalWhere();
         Window window = optionalWindow();
         rejectMisplacedClause(window);
-        expect(')', "')' to close " + fn.word() + "(...)");
-        skipWs();
-        int opPos = pos;
-        Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
+        Cmp cmp = closeAndCompare(fn.word());
         return Conditions.aggregate(fn, event, property, where, window, cmp, number("a number"));
     }
 
@@ -305,12 +297,18 @@ public final class SegmentParser {
             throw error(windowPos, fn.word() + " counts whole days: expected a window in days or weeks, found " + within.span());
         }
         rejectMisplacedClause(window);
-        expect(')', "')' to close " + fn.word() + "(...)");
+        Cmp cmp = closeAndCompare(fn.word());
+        return Conditions.supply(fn, event, where, within.span(), cmp, number("a number"));
+    }
+
+    /** The ')' closing {@code fn(...)} and the comparison after it. */
+    private Cmp closeAndCompare(String fn) {
+        expect(')', "')' to close " + fn + "(...)");
         skipWs();
         int opPos = pos;
         Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn.word() + "(...)" + foundSuffix());
-        return Conditions.supply(fn, event, where, within.span(), cmp, number("a number"));
+        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after " + fn + "(...)" + foundSuffix());
+        return cmp;
     }
 
     private Condition near() {
@@ -342,11 +340,7 @@ public final class SegmentParser {
                 throw error(pos, "days_since takes no window: it counts from the latest matching event, found '" + word + "'");
             }
         }
-        expect(')', "')' to close days_since(...)");
-        skipWs();
-        int opPos = pos;
-        Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after days_since(...)" + foundSuffix());
+        Cmp cmp = closeAndCompare("days_since");
         return Conditions.daysSince(event, where, cmp, integer("a whole number of days"));
     }
 
@@ -355,11 +349,7 @@ public final class SegmentParser {
         Condition where = optionalWhere();
         Window window = optionalWindow();
         rejectMisplacedClause(window);
-        expect(')', "')' to close count_days(...)");
-        skipWs();
-        int opPos = pos;
-        Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after count_days(...)" + foundSuffix());
+        Cmp cmp = closeAndCompare("count_days");
         return Conditions.countDays(event, where, window, cmp, integer("a whole number of days"));
     }
 
@@ -372,11 +362,7 @@ public final class SegmentParser {
                     + foundSuffix());
         }
         rejectMisplacedClause(window);
-        expect(')', "')' to close no_show_rate(...)");
-        skipWs();
-        int opPos = pos;
-        Cmp cmp = acceptCmp();
-        if (cmp == null) throw error(opPos, "expected a comparison (=, !=, <, <=, >, >=) after no_show_rate(...)" + foundSuffix());
+        Cmp cmp = closeAndCompare("no_show_rate");
         return Conditions.noShowRate(window, cmp, number("a number"));
     }
 
