@@ -93,6 +93,21 @@ public final class ColumnCensus {
         return out;
     }
 
+    /**
+     * Whether the string is a date as the language reads one (the forms of {@code age(...)} and
+     * date comparisons), for every census: snapshot columns and live profiles alike.
+     */
+    public static boolean isDate(String s) {
+        return looksLikeDate(s) && DateKeys.parse(s) != DateKeys.NOT_A_DATE;
+    }
+
+    /** {@code dddd-dd-dd…}: anything else is not a date, without paying for a parse exception. */
+    private static boolean looksLikeDate(String s) {
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return false;
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
+    }
+
     private static void walk(ColumnFamily.Level level, List<String> prefix, BiConsumer<Path, ValueColumn> action) {
         for (int i = 0; i < level.size; i++) {
             List<String> segments = new ArrayList<>(prefix);
@@ -210,17 +225,11 @@ public final class ColumnCensus {
             if (!dateChecked.get(code)) {
                 dateChecked.set(code);
                 String s = population.dictionary.decode(code);
-                if (looksLikeDate(s) && DateKeys.parse(s) != DateKeys.NOT_A_DATE) isDate.set(code);
+                if (isDate(s)) isDate.set(code);
             }
             return isDate.get(code);
         }
 
-        /** {@code dddd-dd-dd…}: anything else is not a date, without paying for a parse exception. */
-        private boolean looksLikeDate(String s) {
-            if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return false;
-            for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) if (!Character.isDigit(s.charAt(i))) return false;
-            return true;
-        }
 
         void finish() {
             if (stringRows > 0) {

@@ -82,7 +82,7 @@ final class SchemaCensus {
     }
 
     static void feedValue(Json v, int owner, FieldSummary s) {
-        if (v instanceof Json.Str str) s.string(str.value(), 1, owner, JsonPredicates.parseUtc(str.value()) != null);
+        if (v instanceof Json.Str str) s.string(str.value(), 1, owner, ColumnCensus.isDate(str.value()));
         else if (v instanceof Json.Num n) s.number(n.value(), 1, owner);
         else if (v instanceof Json.Bool b) s.bool(b.value(), 1, owner);
         else if (v instanceof Json.Obj) s.object(1);
