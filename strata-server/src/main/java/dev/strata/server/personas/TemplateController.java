@@ -45,7 +45,7 @@ public class TemplateController {
     @Allowed({Role.ADMIN, Role.EDITOR})
     public ResponseEntity<Map<String, Object>> consumerSegments(Caller caller) {
         SegmentDefinitions template = ConsumerSegments.definitions();
-        String text = ConsumerSegments.text();
+        String[] lines = ConsumerSegments.text().split("\r?\n");
         for (SegmentDefinitions.Named n : template.segments()) {
             if (segments.exists(n.name())) {
                 throw ApiException.conflict("a segment named '" + n.name() + "' exists already: the template was not installed");
@@ -54,7 +54,7 @@ public class TemplateController {
         List<SegmentView> created = new ArrayList<>();
         for (SegmentDefinitions.Named n : template.segments()) {
             // the file's own text, so the saved definition reads as documented
-            String definition = text.split("\r?\n")[n.line() - 1].substring(n.name().length() + 1);
+            String definition = lines[n.line() - 1].substring(n.name().length() + 1);
             SegmentRecord s = segments.create(n.name(), definition, "dynamic", caller.name());
             audit.record(caller, "segment.create", s.id());
             histories.warm(s);
