@@ -37,18 +37,32 @@ public enum ScreeningProgram {
         return "\"colorectal\", \"breast\" or \"cervical\"";
     }
 
-    /** The definition this program stands for. */
+    /** The definition this program stands for: eligible and not screened within the lookbacks. */
     public Condition expansion() {
+        return Conditions.and(eligibility(), Conditions.not(screened()));
+    }
+
+    /** Who the program applies to, by age and sex: the denominator of a screening-gap rate. */
+    public Condition eligibility() {
         return switch (this) {
-            case COLORECTAL -> Conditions.and(ages(45, 75), Conditions.not(Conditions.or(
+            case COLORECTAL -> ages(45, 75);
+            case BREAST -> Conditions.and(female(), ages(50, 74));
+            case CERVICAL -> Conditions.and(female(), ages(21, 64));
+        };
+    }
+
+    /** A qualifying screening within its modality's lookback. */
+    private Condition screened() {
+        return switch (this) {
+            case COLORECTAL -> Conditions.or(
                     screened(365, "fit", "fobt"),
                     screened(3 * 365, "stool_dna"),
                     screened(5 * 365, "ct_colonography", "flexible_sigmoidoscopy"),
-                    screened(10 * 365, "colonoscopy"))));
-            case BREAST -> Conditions.and(female(), ages(50, 74), Conditions.not(screened(821, "mammography")));
-            case CERVICAL -> Conditions.and(female(), ages(21, 64), Conditions.not(Conditions.or(
+                    screened(10 * 365, "colonoscopy"));
+            case BREAST -> screened(821, "mammography");
+            case CERVICAL -> Conditions.or(
                     screened(3 * 365, "cervical_cytology"),
-                    Conditions.and(age(Cmp.GE, 30), screened(5 * 365, "hpv", "cotest")))));
+                    Conditions.and(age(Cmp.GE, 30), screened(5 * 365, "hpv", "cotest")));
         };
     }
 
