@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "json|text", description = "Log lines as JSON (default) or plain text.")
     String logFormat;
 
+    @Option(names = "--scorecard-rules", paramLabel = "FILE", description = "Scorecard rules as JSON (default: the built-in rules, examples/scorecard-rules.json).")
+    Path scorecardRules;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with the same keys as the flags (port=8080, data-dir=...).")
     Path config;
 
@@ -57,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, "demo", demo);
         put(flags, "demo-profiles", demoProfiles);
         put(flags, "log-format", logFormat);
+        put(flags, "scorecard-rules", scorecardRules);
         put(flags, "config", config);
         ServerOptions options;
         try {

@@ -11,6 +11,9 @@ import org.roaringbitmap.RoaringBitmap;
 import dev.strata.engine.ColumnCensus;
 import dev.strata.json.Json;
 import dev.strata.lang.Path;
+import dev.strata.scorecard.ScorecardMeasurement;
+import dev.strata.scorecard.ScorecardRules;
+import dev.strata.scorecard.SegmentFigures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,6 +164,22 @@ public final class LiveAnalytics {
     /** The current members of a saved segment: a copy. */
     public RoaringBitmap segmentMembers(String segmentId) {
         return engine.underReadLock(() -> engine.segmentBitmap(segmentId).clone());
+    }
+
+    /**
+     * The scorecard figures of saved segments, every count taken at one instant: each rule is
+     * evaluated once and the segments' members are read under the same lock.
+     *
+     * @param segmentIds saved segments, in the order wanted
+     */
+    public List<SegmentFigures> scorecard(ScorecardRules rules, List<String> segmentIds) {
+        return engine.underReadLock(() -> {
+            long now = engine.now();
+            ScorecardMeasurement measurement = new ScorecardMeasurement(rules, c -> engine.membersAt(c, now));
+            Map<String, RoaringBitmap> segments = new java.util.LinkedHashMap<>();
+            for (String id : segmentIds) segments.put(id, engine.segmentBitmap(id));
+            return measurement.figures(segments);
+        });
     }
 
     /** Known profiles now. */

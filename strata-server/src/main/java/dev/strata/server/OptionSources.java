@@ -25,7 +25,7 @@ public final class OptionSources {
     /** Every key the server understands, in the order they are documented. */
     public static final List<String> KEYS = List.of("host", "port", "data-dir", "database", "demo", "demo-profiles",
             "admin-token", "write-key", "log-format", "shutdown-grace", "webhook-attempts", "webhook-backoff",
-            "webhook-timeout", "print-secrets");
+            "webhook-timeout", "print-secrets", "scorecard-rules");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -91,6 +91,7 @@ public final class OptionSources {
         ifSet("webhook-backoff", v -> b.webhookBackoff(duration("webhook-backoff", v)));
         ifSet("webhook-timeout", v -> b.webhookTimeout(duration("webhook-timeout", v)));
         ifSet("print-secrets", v -> b.printSecrets(bool("print-secrets", v)));
+        ifSet("scorecard-rules", v -> b.scorecardRules(v.isBlank() ? null : Path.of(v)));
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

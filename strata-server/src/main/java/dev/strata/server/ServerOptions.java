@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param webhookBackoff    delay before the first retry; doubled for each later one
  * @param webhookTimeout    how long one delivery may take
  * @param printSecrets      print generated secrets once on standard output
+ * @param scorecardRules    a JSON file of scorecard rules; null for the rules Strata ships
  */
 public record ServerOptions(String host, int port, Path dataDir, String databaseUrl, boolean demo, int demoProfiles,
                             String adminToken, String writeKey, boolean jsonLogs, Duration shutdownGrace,
                             int webhookAttempts, Duration webhookBackoff, Duration webhookTimeout,
-                            boolean printSecrets) {
+                            boolean printSecrets, Path scorecardRules) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_DEMO_PROFILES = 20_000;
@@ -53,7 +54,7 @@ public record ServerOptions(String host, int port, Path dataDir, String database
         return new Builder().host(host).port(port).dataDir(dataDir).databaseUrl(databaseUrl).demo(demo)
                 .demoProfiles(demoProfiles).adminToken(adminToken).writeKey(writeKey).jsonLogs(jsonLogs)
                 .shutdownGrace(shutdownGrace).webhookAttempts(webhookAttempts).webhookBackoff(webhookBackoff)
-                .webhookTimeout(webhookTimeout).printSecrets(printSecrets);
+                .webhookTimeout(webhookTimeout).printSecrets(printSecrets).scorecardRules(scorecardRules);
     }
 
     /** Defaults: 127.0.0.1:8080, ./strata-data, SQLite, JSON logs, 30 s grace, 6 webhook attempts from 1 s. */
@@ -72,6 +73,7 @@ public record ServerOptions(String host, int port, Path dataDir, String database
         private Duration webhookBackoff = Duration.ofSeconds(1);
         private Duration webhookTimeout = Duration.ofSeconds(10);
         private boolean printSecrets = true;
+        private Path scorecardRules;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -87,10 +89,11 @@ public record ServerOptions(String host, int port, Path dataDir, String database
         public Builder webhookBackoff(Duration v) { webhookBackoff = v; return this; }
         public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
         public Builder printSecrets(boolean v) { printSecrets = v; return this; }
+        public Builder scorecardRules(Path v) { scorecardRules = v; return this; }
 
         public ServerOptions build() {
             return new ServerOptions(host, port, dataDir, databaseUrl, demo, demoProfiles, adminToken, writeKey,
-                    jsonLogs, shutdownGrace, webhookAttempts, webhookBackoff, webhookTimeout, printSecrets);
+                    jsonLogs, shutdownGrace, webhookAttempts, webhookBackoff, webhookTimeout, printSecrets, scorecardRules);
         }
     }
 }

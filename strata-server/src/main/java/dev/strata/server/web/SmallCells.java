@@ -49,6 +49,16 @@ public final class SmallCells {
         return isSmall(n) ? SMALL : n;
     }
 
+    /**
+     * A count out of a whole that is shown beside it (members reachable out of a segment's size):
+     * {@code "<11"} when the count is 1..10, and {@code "hidden"} when the rest of the whole is
+     * 1..10, since the whole minus the count would show that small rest.
+     */
+    public Object partOf(long n, long whole) {
+        if (isSmall(n)) return SMALL;
+        return isSmall(whole - n) ? HIDDEN : n;
+    }
+
     /** The count as the caller sees it, for endpoints that had it before the console. */
     public static Object shown(long n, Caller caller) {
         return of(caller).count(n);

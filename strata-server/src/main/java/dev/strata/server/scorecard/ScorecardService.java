@@ -1,0 +1,134 @@
+package dev.strata.server.scorecard;
+
+import dev.strata.lang.SegmentPrinter;
+import dev.strata.live.LiveAnalytics;
+import dev.strata.scorecard.Ranking;
+import dev.strata.scorecard.ScorecardMetrics;
+import dev.strata.scorecard.ScorecardRules;
+import dev.strata.scorecard.SegmentFigures;
+import dev.strata.server.analytics.HistoryService;
+import dev.strata.server.analytics.HistoryView;
+import dev.strata.server.security.Caller;
+import dev.strata.server.segments.SegmentService;
+import dev.strata.server.web.SmallCells;
+import dev.strata.store.SegmentRepository.SegmentRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scorecards of every saved segment, ranked with the caller's weights. The counts are exact and
+ * taken at one instant; the caller sees them under the small-cell rule, and the ranking is computed
+ * from what the caller sees, so it cannot reveal a withheld count either.
+ */
+@Service
+public class ScorecardService {
+    static final int OVERLAPS_SHOWN = 5;
+    static final int GROWTH_DAYS = 30;
+
+    private final LiveAnalytics analytics;
+    private final SegmentService segments;
+    private final HistoryService histories;
+    private final ScorecardRules rules;
+
+    public ScorecardService(LiveAnalytics analytics, SegmentService segments, HistoryService histories, ScorecardRules rules) {
+        this.analytics = analytics;
+        this.segments = segments;
+        this.histories = histories;
+        this.rules = rules;
+    }
+
+    /** A scored segment as JSON, with its place. */
+    public record Scored(Map<String, Object> row, int rank) {
+    }
+
+    /** Every segment the engine holds, best first. */
+    public List<Scored> rank(Caller caller, Map<String, Double> weights) {
+        Instant at = Instant.now();
+        LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(at.toEpochMilli(), HistoryView.DAY_MS));
+        SmallCells rule = SmallCells.of(caller);
+        List<SegmentRecord> all = new ArrayList<>();
+        for (SegmentRecord s : segments.list()) if (segments.size(s.id()) != null) all.add(s);
+        Map<String, String> names = new HashMap<>();
+        Map<String, SegmentRecord> byId = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (SegmentRecord s : all) {
+            names.put(s.id(), s.name());
+            byId.put(s.id(), s);
+            ids.add(s.id());
+        }
+        List<SegmentFigures> figures = analytics.scorecard(rules, ids);
+        List<Ranking.Row> rows = new ArrayList<>();
+        Map<String, Map<String, Object>> json = new HashMap<>();
+        for (SegmentFigures f : figures) {
+            SegmentRecord s = byId.get(f.id());
+            ShownFigures shown = new ShownFigures(rules, f, rule);
+            HistoryView history = new HistoryView(histories.history(s, GROWTH_DAYS + 1), rule);
+            Object then = history.sizes(today, GROWTH_DAYS + 1).get(0);
+            Map<String, Double> metrics = ScorecardMetrics.of(rules, shown.known(), then instanceof Long n ? n : null);
+            rows.add(new Ranking.Row(f.id(), metrics));
+            json.put(f.id(), row(s, shown, then, metrics, names));
+        }
+        List<Scored> out = new ArrayList<>();
+        for (Ranking.Ranked r : Ranking.rank(rows, weights)) {
+            Map<String, Object> row = json.get(r.id());
+            row.put("rank", r.rank());
+            row.put("score", r.score());
+            row.put("contributions", r.contributions());
+            row.put("missing", r.missing());
+            out.add(new Scored(row, r.rank()));
+        }
+        return out;
+    }
+
+    private Map<String, Object> row(SegmentRecord s, ShownFigures shown, Object then, Map<String, Double> metrics, Map<String, String> names) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("kind", s.kind());
+        m.put("size", shown.size());
+        m.put("size30dAgo", then);
+        m.put("growth", metrics.get(ScorecardMetrics.GROWTH));
+        m.put("reach", shown.reach());
+        Map<String, Object> engagement = new LinkedHashMap<>();
+        engagement.put("score", metrics.get(ScorecardMetrics.ENGAGEMENT));
+        engagement.put("signals", shown.signals());
+        m.put("engagement", engagement);
+        m.put("adherenceGap", metrics.get(ScorecardMetrics.ADHERENCE_GAP));
+        m.put("screeningGap", metrics.get(ScorecardMetrics.SCREENING_GAP));
+        m.put("rates", shown.rates());
+        m.put("overlaps", shown.overlaps(names, OVERLAPS_SHOWN));
+        m.put("metrics", metrics);
+        return m;
+    }
+
+    /** The rules as the API shows them: each part with its definition in the language. */
+    public Map<String, Object> rules() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> channels = new ArrayList<>();
+        for (ScorecardRules.Channel c : rules.channels()) channels.add(Map.of("name", c.name(), "reachable", SegmentPrinter.print(c.reachable())));
+        List<Map<String, Object>> signals = new ArrayList<>();
+        for (ScorecardRules.Signal s : rules.engagement()) {
+            signals.add(Map.of("name", s.name(), "weight", s.weight(), "when", SegmentPrinter.print(s.condition())));
+        }
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (ScorecardRules.Rate r : rules.rates()) {
+            rates.add(Map.of("name", r.name(), "kind", r.kind().word(), "eligible", SegmentPrinter.print(r.eligible()),
+                    r.kind() == ScorecardRules.RateKind.ADHERENCE ? "adherent" : "due", SegmentPrinter.print(r.counted())));
+        }
+        out.put("channels", channels);
+        out.put("engagement", signals);
+        out.put("rates", rates);
+        out.put("metrics", ScorecardMetrics.names(rules));
+        return out;
+    }
+
+    public ScorecardRules ruleSet() {
+        return rules;
+    }
+}
