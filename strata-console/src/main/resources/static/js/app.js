@@ -85,6 +85,7 @@ function renderNav(current) {
   const left = session ? [
     link('segments', 'Segments', href('segments'), 'nav-segments'),
     link('builder', canEdit(session) ? 'New segment' : 'Explore', href('builder'), 'nav-builder'),
+    link('scorecard', 'Scorecard', href('scorecard'), 'nav-scorecard'),
   ] : [];
   const right = session ? [
     h('span', { class: 'nav-who', 'data-testid': 'nav-who' },

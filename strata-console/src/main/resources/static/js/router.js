@@ -14,6 +14,7 @@ export const ROUTES = [
   { name: 'segments', pattern: /^segments$/, module: './pages/segments.js', title: 'Segments' },
   { name: 'builder', pattern: /^builder(?:\/([^/]+))?$/, keys: ['id'], module: './pages/builder.js', title: 'Segment builder' },
   { name: 'segment', pattern: /^segment\/([^/]+)$/, keys: ['id'], module: './pages/segment.js', title: 'Segment' },
+  { name: 'scorecard', pattern: /^scorecard$/, module: './pages/scorecard.js', title: 'Scorecard' },
   { name: 'members', pattern: /^members$/, module: './pages/members.js', personal: true, title: 'Members' },
   { name: 'profile', pattern: /^profile\/([^/]+)$/, keys: ['userId'], module: './pages/profile.js', personal: true, title: 'Profile' },
 ];

@@ -9,6 +9,7 @@ import { breakdownsSection } from '../segment/breakdowns.js';
 import { header } from '../segment/header.js';
 import { historyCard } from '../segment/history.js';
 import { overlapCard } from '../segment/overlap.js';
+import { scorecardCard } from '../segment/scorecard.js';
 
 export async function render(el, params, ctx) {
   let drill;
@@ -40,6 +41,7 @@ export async function render(el, params, ctx) {
   el.append(h('div', { class: 'segment-page', 'data-testid': 'segment-page', 'data-base': page.base },
     breadcrumb(page),
     header(page),
+    scorecardCard(page),
     h('div', { class: 'segment-charts' }, historyCard(page), activityCard(page)),
     breakdownsSection(page),
     overlapCard(page)));

@@ -33,11 +33,11 @@ class AnalystPrivacyTest {
         String id = small.get("id").asString();
         String name = small.get("name").asString();
         String drilled = "#/segment/" + id + "?drill=" + enc("[\"address.state is not null\"]");
-        List<String> routes = List.of("#/segments", "#/segment/" + id, drilled, "#/builder", "#/builder/" + id);
+        List<String> routes = List.of("#/segments", "#/segment/" + id, drilled, "#/builder", "#/builder/" + id, "#/scorecard");
 
         b.signIn("admin");
         List<String> adminSmall = new ArrayList<>();
-        for (String route : List.of("#/segment/" + id, drilled)) {
+        for (String route : List.of("#/segment/" + id, drilled, "#/scorecard")) {
             openSettled(b, route);
             adminSmall.addAll(smallCounts(b));
         }
@@ -95,6 +95,7 @@ class AnalystPrivacyTest {
     static void openSettled(Browser b, String route) {
         SegmentPages.go(b, route);
         if (route.startsWith("#/segment/")) new SegmentPages(b).settled();
+        if (route.startsWith("#/scorecard")) ScorecardConsoleTest.settledRanking(b);
     }
 
     /**

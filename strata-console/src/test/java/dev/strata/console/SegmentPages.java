@@ -55,6 +55,7 @@ final class SegmentPages {
                 "return [...document.querySelectorAll('.chart')].every(el => el.hidden"
                         + " || el.closest('.card').querySelector('.chart-status').textContent !== ''"
                         + " || (window.echarts && echarts.getInstanceByDom(el)))")));
+        b.find(By.cssSelector("[data-page]:not([data-stale]) [data-testid=scorecard]:not([data-state=loading])"), "the scorecard");
         return this;
     }
 
