@@ -107,6 +107,9 @@ public final class BenchMain implements Callable<Integer> {
         if (args.length > 0 && args[0].equals("estimate")) {
             System.exit(new CommandLine(new dev.strata.bench.console.EstimateLatency()).execute(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("scorecard")) {
+            System.exit(new CommandLine(new dev.strata.bench.console.ScorecardLatency()).execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("ingest")) {
             System.exit(new CommandLine(new dev.strata.bench.server.IngestLoad()).execute(Arrays.copyOfRange(args, 1, args.length)));
         }

@@ -60,7 +60,7 @@ public final class EstimateLatency implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "generated and loaded %,d profiles, %,d events in %.1f s%n", population.size(), population.eventCount(),
                 (System.nanoTime() - t0) / 1e9);
         LiveEngine engine = new LiveEngine(population, () -> end);
-        touch(engine, population, end);
+        touch(engine, population, end, live);
         List<SegmentDefinitions.Named> examples = SegmentDefinitions.read(segments).segments();
         int n = 0;
         for (SegmentDefinitions.Named s : examples) engine.define("seg-" + n++, s.name(), s.condition(), SegmentKind.DYNAMIC, null);
@@ -129,7 +129,7 @@ public final class EstimateLatency implements Callable<Integer> {
     }
 
     /** Identify messages for {@code live} profiles spread over the population: they become live profiles. */
-    private void touch(LiveEngine engine, Population population, long now) {
+    static void touch(LiveEngine engine, Population population, long now, int live) {
         if (live <= 0) return;
         int step = Math.max(1, population.size() / live);
         List<Message> batch = new ArrayList<>();
