@@ -43,6 +43,13 @@ class ScreenshotsTest {
         String id = idOf(s, SEGMENT);
         SegmentPages pages = new SegmentPages(b).open(id);
         shot(b, dir, "segment");
+        scrollTo(b, "scorecard");
+        shot(b, dir, "segment-scorecard");
+
+        SegmentPages.go(b, "#/scorecard");
+        ScorecardConsoleTest.settledRanking(b);
+        shot(b, dir, "scorecard");
+        pages.open(id);
         scrollTo(b, "breakdowns");
         shot(b, dir, "segment-breakdowns");
 
