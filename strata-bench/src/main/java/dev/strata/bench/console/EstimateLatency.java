@@ -2,22 +2,15 @@ package dev.strata.bench.console;
 
 import dev.strata.analytics.SampleEstimate;
 import dev.strata.batch.SegmentDefinitions;
-import dev.strata.engine.Population;
-import dev.strata.json.Json;
 import dev.strata.lang.Condition;
 import dev.strata.live.LiveAnalytics;
 import dev.strata.live.LiveEngine;
-import dev.strata.live.SegmentKind;
-import dev.strata.model.Message;
-import dev.strata.synth.PopulationGenerator;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,17 +26,8 @@ public final class EstimateLatency implements Callable<Integer> {
     static final long BUDGET_NANOS = 150_000_000L;
     static final long DAY = 86_400_000L;
 
-    @Option(names = "--profiles", defaultValue = "1000000", description = "Profiles to generate (default: ${DEFAULT-VALUE}).")
-    int profiles;
-
-    @Option(names = "--events-per-profile", defaultValue = "50", description = "Mean events per profile (default: ${DEFAULT-VALUE}).")
-    double eventsPerProfile;
-
-    @Option(names = "--live", defaultValue = "10000", description = "Profiles touched by a message after loading (default: ${DEFAULT-VALUE}).")
-    int live;
-
-    @Option(names = "--segments", defaultValue = "examples/healthcare-segments.tsv", description = "Example definitions (default: ${DEFAULT-VALUE}).")
-    Path segments;
+    @Mixin
+    ExamplePopulation population;
 
     @Option(names = "--runs", defaultValue = "50", description = "Timed runs per definition (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -53,20 +37,13 @@ public final class EstimateLatency implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PopulationGenerator.Options options = PopulationGenerator.Options.defaults(profiles).withEventsPerProfile(eventsPerProfile);
-        long end = options.end().toEpochMilli();
-        long t0 = System.nanoTime();
-        Population population = InProcessPopulation.build(options);
-        System.err.printf(Locale.ROOT, "generated and loaded %,d profiles, %,d events in %.1f s%n", population.size(), population.eventCount(),
-                (System.nanoTime() - t0) / 1e9);
-        LiveEngine engine = new LiveEngine(population, () -> end);
-        touch(engine, population, end, live);
-        List<SegmentDefinitions.Named> examples = SegmentDefinitions.read(segments).segments();
-        int n = 0;
-        for (SegmentDefinitions.Named s : examples) engine.define("seg-" + n++, s.name(), s.condition(), SegmentKind.DYNAMIC, null);
+        ExamplePopulation.Loaded loaded = population.load();
+        LiveEngine engine = loaded.engine();
+        long end = loaded.end();
+        List<SegmentDefinitions.Named> examples = loaded.examples();
         LiveAnalytics analytics = new LiveAnalytics(engine);
         System.out.printf(Locale.ROOT, "estimate latency on %,d profiles (%,d live), %,d events; budget %d ms; %d runs after %d warm-up; java %s, %d cores%n",
-                engine.profileCount(), engine.liveProfileCount(), population.eventCount(), BUDGET_NANOS / 1_000_000, runs, warmup,
+                engine.profileCount(), engine.liveProfileCount(), loaded.population().eventCount(), BUDGET_NANOS / 1_000_000, runs, warmup,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("definition | exact size | preview ms p50 | first estimate ms p50 / p99 / max | exact answers | a sampled answer: size (low..high) | repeated estimate ms p50 / p99 | breakdown age_band ms | one past day ms");
         System.out.println("load average before: " + loadAverage());
@@ -128,26 +105,10 @@ public final class EstimateLatency implements Callable<Integer> {
                 percentile(again, 0.5), percentile(again, 0.99), breakdown, pastDay);
     }
 
-    /** Identify messages for {@code live} profiles spread over the population: they become live profiles. */
-    static void touch(LiveEngine engine, Population population, long now, int live) {
-        if (live <= 0) return;
-        int step = Math.max(1, population.size() / live);
-        List<Message> batch = new ArrayList<>();
-        int touched = 0;
-        for (int u = 0; u < population.size() && touched < live; u += step, touched++) {
-            batch.add(Message.identify(population.userId(u), "bench-live-" + u, now - 60_000, new Json.Obj(Map.of("bench_touched", Json.TRUE)), null));
-            if (batch.size() == 1000) {
-                engine.apply(batch);
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) engine.apply(batch);
-    }
-
     /** The machine's 1, 5 and 15-minute load averages, to read the figures by (the machine may be shared). */
     static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }

@@ -1,17 +1,12 @@
 package dev.strata.bench.console;
 
-import dev.strata.engine.Population;
 import dev.strata.lang.Condition;
-import dev.strata.batch.SegmentDefinitions;
 import dev.strata.live.LiveAnalytics;
 import dev.strata.live.LiveEngine;
-import dev.strata.live.SegmentKind;
 import dev.strata.scorecard.ScorecardRules;
 import dev.strata.scorecard.ScorecardRulesReader;
-import dev.strata.synth.PopulationGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Generates a population in-process (as {@link EstimateLatency} does), defines the example
- * segments, then times {@link LiveAnalytics#scorecard}: every rule evaluated once and every
+ * On the example population ({@link ExamplePopulation}), times {@link LiveAnalytics#scorecard}: every rule evaluated once and every
  * segment's figures counted, the work behind {@code GET /api/scorecard}. Also times each rule's
  * condition on its own, to show where the time goes.
  */
@@ -31,17 +26,8 @@ import picocli.CommandLine.Option;
         description = "Latency of the segment scorecard (all example segments) on a generated population.")
 public final class ScorecardLatency implements Callable<Integer> {
 
-    @Option(names = "--profiles", defaultValue = "1000000", description = "Profiles to generate (default: ${DEFAULT-VALUE}).")
-    int profiles;
-
-    @Option(names = "--events-per-profile", defaultValue = "50", description = "Mean events per profile (default: ${DEFAULT-VALUE}).")
-    double eventsPerProfile;
-
-    @Option(names = "--live", defaultValue = "10000", description = "Profiles touched by a message after loading (default: ${DEFAULT-VALUE}).")
-    int live;
-
-    @Option(names = "--segments", defaultValue = "examples/healthcare-segments.tsv", description = "Example definitions (default: ${DEFAULT-VALUE}).")
-    Path segments;
+    @Mixin
+    ExamplePopulation population;
 
     @Option(names = "--rules", description = "Scorecard rules as JSON (default: the built-in rules).")
     Path rules;
@@ -55,23 +41,12 @@ public final class ScorecardLatency implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScorecardRules ruleSet = rules == null ? ScorecardRulesReader.defaults() : ScorecardRulesReader.read(Files.readString(rules), rules.toString());
-        PopulationGenerator.Options options = PopulationGenerator.Options.defaults(profiles).withEventsPerProfile(eventsPerProfile);
-        long end = options.end().toEpochMilli();
-        long t0 = System.nanoTime();
-        Population population = InProcessPopulation.build(options);
-        System.err.printf(Locale.ROOT, "generated and loaded %,d profiles, %,d events in %.1f s%n", population.size(), population.eventCount(),
-                (System.nanoTime() - t0) / 1e9);
-        LiveEngine engine = new LiveEngine(population, () -> end);
-        EstimateLatency.touch(engine, population, end, live);
-        List<String> ids = new ArrayList<>();
-        for (SegmentDefinitions.Named s : SegmentDefinitions.read(segments).segments()) {
-            String id = "seg-" + ids.size();
-            engine.define(id, s.name(), s.condition(), SegmentKind.DYNAMIC, null);
-            ids.add(id);
-        }
+        ExamplePopulation.Loaded loaded = population.load();
+        LiveEngine engine = loaded.engine();
+        List<String> ids = loaded.ids();
         LiveAnalytics analytics = new LiveAnalytics(engine);
         System.out.printf(Locale.ROOT, "scorecard of %d segments on %,d profiles (%,d live), %,d events; %d runs after %d warm-up; java %s, %d cores%n",
-                ids.size(), engine.profileCount(), engine.liveProfileCount(), population.eventCount(), runs, warmup,
+                ids.size(), engine.profileCount(), engine.liveProfileCount(), loaded.population().eventCount(), runs, warmup,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("load average before: " + EstimateLatency.loadAverage());
         for (int i = 0; i < warmup; i++) analytics.scorecard(ruleSet, ids);
