@@ -85,4 +85,24 @@ class FhirImportHttpTest {
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body()).contains("no FHIR resource could be read").contains("line 1");
     }
+
+    @Test
+    void messagesForAnErasedPatientAreRejectedByUserAndTheOthersStored() {
+        String bundle = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "Patient", "id": "fhir-erased", "gender": "female", "birthDate": "1960-01-02"}},
+                  {"resource": {"resourceType": "Patient", "id": "fhir-kept", "gender": "male", "birthDate": "1961-03-04"}}
+                ]}
+                """;
+        assertThat(post(Role.EDITOR, "application/fhir+json", bundle).json().get("stored").asInt()).isEqualTo(2);
+        assertThat(s.api("DELETE", "/api/profiles/fhir-erased", Role.ADMIN).status()).isEqualTo(200);
+
+        String updated = bundle.replace("\"gender\": \"female\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"female\"")
+                .replace("\"gender\": \"male\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"male\"");
+        JsonNode a = post(Role.EDITOR, "application/fhir+json", updated).json();
+        assertThat(a.get("stored").asInt()).isEqualTo(1);
+        assertThat(a.get("rejected")).hasSize(1);
+        assertThat(a.get("rejected").get(0).asString()).isEqualTo("user 'fhir-erased' was erased; messages for it are refused");
+        assertThat(s.api("GET", "/api/profiles/fhir-kept", Role.ADMIN).status()).isEqualTo(200);
+    }
 }
