@@ -19,7 +19,9 @@ import dev.strata.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,6 +82,43 @@ public class SegmentService {
             }
             dispatcher.publish(defined);
             return saved;
+        }
+    }
+
+    /**
+     * A segment for {@link #createAll}.
+     *
+     * @param members for a static segment, its uploaded member list (the definition is then null); null otherwise
+     */
+    public record NewSegment(String name, String definition, String kind, List<String> members) {
+    }
+
+    /**
+     * Creates a set of segments, or none of them when one's name is taken (or repeated in the set):
+     * every name is checked before the first is created, under the write lock, so no set is left
+     * half-created by a name another caller takes meanwhile.
+     *
+     * @param notCreated what the conflict says after the name, e.g. "the template was not installed"
+     * @return the saved segments, in the order given
+     */
+    public List<SegmentRecord> createAll(List<NewSegment> all, String createdBy, String notCreated) {
+        synchronized (writes) {
+            Set<String> names = new HashSet<>();
+            for (NewSegment n : all) {
+                String name = Texts.requireName("name", n.name(), MAX_NAME_LENGTH).strip();
+                if (!names.add(name)) throw ApiException.conflict("the name '" + name + "' is given twice: " + notCreated);
+                if (repo.byName(name).isPresent()) throw ApiException.conflict("a segment named '" + name + "' exists already: " + notCreated);
+            }
+            List<SegmentRecord> created = new ArrayList<>(all.size());
+            for (NewSegment n : all) {
+                SegmentRecord s = create(n.name(), n.definition(), n.kind(), createdBy);
+                if (n.members() != null) {
+                    replaceMembers(s.id(), n.members());
+                    s = get(s.id());
+                }
+                created.add(s);
+            }
+            return created;
         }
     }
 
