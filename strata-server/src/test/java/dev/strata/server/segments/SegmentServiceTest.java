@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.engine.PopulationBuilder;
 import dev.strata.ingest.MessageParser;
+import dev.strata.lang.Condition;
+import dev.strata.lang.SegmentParser;
 import dev.strata.live.LiveEngine;
 import dev.strata.model.Message;
 import dev.strata.server.live.ChangeDispatcher;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 
-/** {@link SegmentService#createAll}: every segment of the set, or none of them. */
-class SegmentServiceCreateAllTest {
+/** {@link SegmentService}: sets created whole or not at all, and saved definitions parsed once per text. */
+class SegmentServiceTest {
     @TempDir
     Path dir;
     Store store;
@@ -88,5 +90,23 @@ class SegmentServiceCreateAllTest {
                 new NewSegment("Twice", "plan = \"hmo\"", "dynamic", null)), "tester", "nothing was created"))
                 .hasMessage("the name 'Twice' is given twice: nothing was created");
         assertThat(segments.list()).isEmpty();
+    }
+
+    @Test
+    void aSavedDefinitionIsParsedOnceAndAgainAfterAnUpdate() {
+        SegmentRecord s = segments.create("Medicare", "plan = \"medicare\"", "dynamic", "tester");
+        Condition first = segments.condition(s);
+        assertThat(first).isEqualTo(SegmentParser.parse("plan = \"medicare\""));
+        assertThat(segments.condition(segments.get(s.id()))).isSameAs(first);
+
+        SegmentRecord updated = segments.update(s.id(), null, "plan = \"hmo\"", null);
+        Condition second = segments.condition(updated);
+        assertThat(second).isEqualTo(SegmentParser.parse("plan = \"hmo\"")).isNotEqualTo(first);
+        assertThat(segments.condition(segments.get(s.id()))).isSameAs(second);
+        // a record read before the update still answers for its own text
+        assertThat(segments.condition(s)).isEqualTo(first);
+
+        SegmentRecord uploaded = segments.create("Picked", null, "static", "tester");
+        assertThat(segments.condition(uploaded)).isNull();
     }
 }
