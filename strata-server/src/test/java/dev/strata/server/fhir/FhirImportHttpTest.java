@@ -69,6 +69,18 @@ class FhirImportHttpTest {
         Response again = post(Role.ADMIN, "application/json", BUNDLE);
         assertThat(again.json().get("stored").asInt()).isZero();
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
+
+        // clinical records are personal data: each import is audited with the caller and what it stored
+        JsonNode first = audited("4 resources, 3 messages stored");
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).get("role").asString()).isEqualTo("editor");
+        JsonNode second = audited("4 resources, 0 messages stored");
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("role").asString()).isEqualTo("admin");
+    }
+
+    private static JsonNode audited(String target) {
+        return s.api("GET", "/api/audit?action=import.fhir&target=" + TestServer.enc(target), Role.ADMIN).json().get("entries");
     }
 
     @Test
@@ -84,6 +96,8 @@ class FhirImportHttpTest {
         Response bad = post(Role.EDITOR, "application/json", "{ not json");
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body()).contains("no FHIR resource could be read").contains("line 1");
+        // a refused body is audited too: the attempt is what matters
+        assertThat(audited("0 resources, 0 messages stored")).hasSize(1);
     }
 
     @Test

@@ -64,6 +64,7 @@ class CsvImportHttpTest {
         assertThat(j.get("rows").asLong()).isEqualTo(3);
         assertThat(j.get("stored").asLong()).isEqualTo(2);
         assertThat(j.get("skipped").asLong()).isEqualTo(1);
+        assertThat(j.get("batches").asInt()).isEqualTo(1);
         assertThat(j.get("problems").get(0).get("text").asString())
                 .isEqualTo("members.csv:4: column 'diabetic' (traits.diabetes, boolean): 'maybe' is not a boolean (true/false, yes/no, 1/0)");
 
@@ -98,6 +99,9 @@ class CsvImportHttpTest {
         Response r = post(Role.EDITOR, multipart(mapping, "refills.csv", csv.toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("stored").asLong()).isEqualTo(rows);
+        // stored in batches of ImportBatches.DEFAULT_BATCH rows, not row by row nor all at once
+        assertThat(ImportBatches.DEFAULT_BATCH).isLessThan(rows);
+        assertThat(r.json().get("batches").asInt()).isEqualTo((rows + ImportBatches.DEFAULT_BATCH - 1) / ImportBatches.DEFAULT_BATCH);
         JsonNode profile = s.api("GET", "/api/profiles/big-u7", Role.ADMIN).json();
         assertThat(profile.get("eventCounts").get("Medication Refill").asLong()).isEqualTo(rows / 500);
     }
