@@ -7,6 +7,7 @@ import dev.strata.model.Message;
 import dev.strata.server.ingest.ImportBatches;
 import dev.strata.server.ingest.IngestPipeline;
 import dev.strata.server.ingest.LinePreparation;
+import dev.strata.server.ops.StrataMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class FhirImportService {
     private final IngestPipeline pipeline;
+    private final StrataMetrics metrics;
     /** Built at the first import: the FHIR model takes seconds to load, which server start should not pay. */
     private volatile FhirImport fhir;
 
-    public FhirImportService(IngestPipeline pipeline) {
+    public FhirImportService(IngestPipeline pipeline, StrataMetrics metrics) {
         this.pipeline = pipeline;
+        this.metrics = metrics;
     }
 
     public FhirImportAnswer importBody(byte[] body) {
         List<String> rejected = new ArrayList<>();
-        ImportBatches batches = new ImportBatches(pipeline, "messages",
+        ImportBatches batches = new ImportBatches(pipeline, metrics, "messages",
                 user -> rejected.add("user '" + user + "' was erased; messages for it are refused"));
         ImportReport report = fhir().importBytes("body", body, m -> add(batches, m, rejected));
         ImportBatches.Totals t = batches.finish();

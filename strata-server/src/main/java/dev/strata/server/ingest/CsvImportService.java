@@ -6,6 +6,7 @@ import dev.strata.ingest.csv.CsvImporter;
 import dev.strata.ingest.csv.CsvMapping;
 import dev.strata.ingest.csv.CsvProblem;
 import dev.strata.model.Message;
+import dev.strata.server.ops.StrataMetrics;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ public class CsvImportService {
     static final int MAX_LISTED = 100;
 
     private final IngestPipeline pipeline;
+    private final StrataMetrics metrics;
 
-    public CsvImportService(IngestPipeline pipeline) {
+    public CsvImportService(IngestPipeline pipeline, StrataMetrics metrics) {
         this.pipeline = pipeline;
+        this.metrics = metrics;
     }
 
     /**
@@ -40,7 +43,7 @@ public class CsvImportService {
      *             as for {@code bin/strata import csv}
      */
     public Outcome importCsv(CsvMapping mapping, Reader csv, String name) throws IOException, CsvFileException {
-        ImportBatches batches = new ImportBatches(pipeline, "rows", user -> { });
+        ImportBatches batches = new ImportBatches(pipeline, metrics, "rows", user -> { });
         Problems problems = new Problems();
         CsvImporter.Summary summary = new CsvImporter(mapping, batches.now()).read(csv, name, name, new CsvImporter.Sink() {
             @Override

@@ -1,5 +1,6 @@
 package dev.strata.server.ingest;
 
+import dev.strata.server.ops.StrataMetrics;
 import dev.strata.server.web.ApiException;
 import dev.strata.store.MessageLog;
 import dev.strata.store.StoreException;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
  * prepared by the one-line rules of {@link LinePreparation}, so imported and sent messages are
  * stored alike, then submitted in batches, each awaited before the next so a store failure stops
  * the import with what came before kept. Idempotent as {@code /v1/batch} is: a message's
- * messageId decides whether it is stored again.
+ * messageId decides whether it is stored again. Counted in {@code strata.ingest.messages} as sent
+ * messages are.
  */
 public final class ImportBatches {
     static final int DEFAULT_BATCH = 2_000;
@@ -25,6 +27,7 @@ public final class ImportBatches {
     }
 
     private final IngestPipeline pipeline;
+    private final StrataMetrics metrics;
     private final int batchSize;
     private final long now;
     private final String what;
@@ -39,13 +42,14 @@ public final class ImportBatches {
      * @param what       what the caller imports ("rows", "messages"), to name in a failure
      * @param erasedUser told the user key of each message refused because its user was erased
      */
-    public ImportBatches(IngestPipeline pipeline, String what, Consumer<String> erasedUser) {
-        this(pipeline, DEFAULT_BATCH, what, erasedUser);
+    public ImportBatches(IngestPipeline pipeline, StrataMetrics metrics, String what, Consumer<String> erasedUser) {
+        this(pipeline, metrics, DEFAULT_BATCH, what, erasedUser);
     }
 
-    ImportBatches(IngestPipeline pipeline, int batchSize, String what, Consumer<String> erasedUser) {
+    ImportBatches(IngestPipeline pipeline, StrataMetrics metrics, int batchSize, String what, Consumer<String> erasedUser) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         this.pipeline = pipeline;
+        this.metrics = metrics;
         this.batchSize = batchSize;
         this.now = System.currentTimeMillis();
         this.what = what;
@@ -64,7 +68,14 @@ public final class ImportBatches {
      * @throws LinePreparation.RefusedLine when the ingestion rules refuse it: nothing is queued
      */
     public void add(String json) throws LinePreparation.RefusedLine {
-        add(LinePreparation.prepared(json, now));
+        Prepared p;
+        try {
+            p = LinePreparation.prepared(json, now);
+        } catch (LinePreparation.RefusedLine e) {
+            metrics.messages("invalid", 1);
+            throw e;
+        }
+        add(p);
     }
 
     void add(Prepared p) {
@@ -84,15 +95,22 @@ public final class ImportBatches {
         batch = new ArrayList<>(batchSize);
         List<MessageLog.Appended> outcomes = await(sent);
         batches++;
+        int newlyStored = 0, newDuplicates = 0, newlyErased = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             MessageLog.Outcome o = outcomes.get(i).outcome();
-            if (o == MessageLog.Outcome.STORED) stored++;
-            else if (o == MessageLog.Outcome.DUPLICATE) duplicates++;
+            if (o == MessageLog.Outcome.STORED) newlyStored++;
+            else if (o == MessageLog.Outcome.DUPLICATE) newDuplicates++;
             else {
-                erased++;
+                newlyErased++;
                 erasedUser.accept(sent.get(i).pending().userKey());
             }
         }
+        stored += newlyStored;
+        duplicates += newDuplicates;
+        erased += newlyErased;
+        metrics.messages("stored", newlyStored);
+        metrics.messages("duplicate", newDuplicates);
+        metrics.messages("erased", newlyErased);
     }
 
     private List<MessageLog.Appended> await(List<Prepared> sent) {

@@ -2,6 +2,7 @@ package dev.strata.server.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.server.IngestMeters;
 import dev.strata.server.TestServer;
 import dev.strata.server.TestServer.Response;
 import dev.strata.server.security.Role;
@@ -113,7 +114,9 @@ class FhirImportHttpTest {
 
         String updated = bundle.replace("\"gender\": \"female\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"female\"")
                 .replace("\"gender\": \"male\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"male\"");
+        long erasedBefore = IngestMeters.count(s, "erased");
         JsonNode a = post(Role.EDITOR, "application/fhir+json", updated).json();
+        assertThat(IngestMeters.count(s, "erased")).isEqualTo(erasedBefore + 1);
         assertThat(a.get("stored").asInt()).isEqualTo(1);
         assertThat(a.get("rejected")).hasSize(1);
         assertThat(a.get("rejected").get(0).asString()).isEqualTo("user 'fhir-erased' was erased; messages for it are refused");

@@ -2,6 +2,7 @@ package dev.strata.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.server.IngestMeters;
 import dev.strata.server.TestServer;
 import dev.strata.server.TestServer.Response;
 import dev.strata.server.security.Role;
@@ -57,8 +58,13 @@ class CsvImportHttpTest {
                 + "csv-u1,2026-01-05,medicare,\"C\r\nA\",yes\r\n"
                 + "csv-u2,2026-01-05,commercial,TX,maybe\r\n"
                 + "csv-u3,2026-01-05,medicaid,NY,no\r\n";
+        long storedBefore = IngestMeters.count(s, "stored");
+        long invalidBefore = IngestMeters.count(s, "invalid");
         Response r = post(Role.EDITOR, multipart(PROFILES, "members.csv", csv));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        // imported messages are counted as sent ones are; a row the mapping cannot read is no message
+        assertThat(IngestMeters.count(s, "stored")).isEqualTo(storedBefore + 2);
+        assertThat(IngestMeters.count(s, "invalid")).isEqualTo(invalidBefore);
         JsonNode j = r.json();
         assertThat(j.get("file").asString()).isEqualTo("members.csv");
         assertThat(j.get("rows").asLong()).isEqualTo(3);
