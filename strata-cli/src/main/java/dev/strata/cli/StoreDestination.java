@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Stores messages in a data directory (or PostgreSQL) with the one-line ingestion rules of
  * {@code import ndjson} and {@code /v1/batch} ({@link LinePreparation}), in group-committed
- * batches, a few in flight. {@code import fhir} hands it JSON lines; {@code import csv} prepares
- * its rows itself (to name a refused row by file and line) and appends them.
+ * batches, a few in flight. {@code import fhir} hands it JSON lines; {@code import csv} and
+ * {@code import ndjson} prepare theirs (to name a refused one by file and line) and append them.
  */
 final class StoreDestination implements MessageDestination {
     static final int BATCH = 10_000;
