@@ -88,7 +88,8 @@ public class HistoryService {
     public void warm(SegmentRecord s) {
         background.execute(() -> {
             try {
-                if (segments.size(s.id()) != null) history(s, 31);
+                Integer size = segments.size(s.id());
+                if (size != null) history(s, 31, size);
             } catch (RuntimeException e) {
                 log.debug("history of segment {} not prepared: {}", s.id(), e.toString());
             }
