@@ -3,18 +3,14 @@ package dev.strata.cli;
 import dev.strata.batch.BatchEvaluation;
 import dev.strata.batch.SegmentDefinitions;
 import dev.strata.engine.Population;
-import dev.strata.engine.PopulationBuilder;
-import dev.strata.ingest.NdjsonLoader;
+import dev.strata.personas.GeneratedPopulation;
 import dev.strata.synth.PopulationGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,23 +52,16 @@ final class DemoCommand implements Callable<Integer> {
             for (SegmentDefinitions.Problem p : e.problems()) err.println("error: " + p);
             return 1;
         }
+        PopulationGenerator.Options options = new PopulationGenerator.Options(profiles, seed, END, 50);
         Path file = dataDir.resolve("demo-" + profiles + "-" + seed + ".ndjson");
         if (!Files.exists(file)) {
-            Files.createDirectories(dataDir);
-            Path tmp = dataDir.resolve(file.getFileName() + ".tmp");
             long t0 = System.nanoTime();
             err.printf("generating %,d profiles into %s ...%n", profiles, file);
             err.flush();
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                PopulationGenerator.write(new PopulationGenerator.Options(profiles, seed, END, 50), o);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            GeneratedPopulation.write(options, file);
             err.printf("generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
-        Progress progress = new Progress(err);
-        PopulationBuilder builder = new PopulationBuilder(END.toEpochMilli());
-        new NdjsonLoader(progress, false, END.toEpochMilli(), 5_000_000).load(List.of(file), builder::accept);
-        Population population = builder.build();
+        Population population = GeneratedPopulation.load(options, file, new Progress(err)).population();
         long t0 = System.nanoTime();
         List<BatchEvaluation.Result> results = BatchEvaluation.evaluate(population, defs);
         double evalMs = (System.nanoTime() - t0) / 1e6;

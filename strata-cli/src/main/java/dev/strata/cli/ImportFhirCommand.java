@@ -77,7 +77,7 @@ final class ImportFhirCommand implements Callable<Integer> {
         ImportReport report;
         MessageDestination dest = dryRun ? null : outFile != null ? new NdjsonFileDestination(outFile)
                 : server != null ? new ServerDestination(server, token, err)
-                : new StoreDestination(database, dataDir == null ? Path.of("strata-data") : dataDir, err);
+                : new StoreDestination(database, dataDir == null ? Path.of("strata-data") : dataDir, err, System.currentTimeMillis());
         try {
             report = fhir.importPaths(paths, m -> {
                 if (dest == null) return;

@@ -2,8 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.server.ingest.LinePreparation;
 import dev.strata.store.MessageLog;
-import dev.strata.store.Store;
-import dev.strata.store.Stores;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,12 +9,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +27,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Invalid lines are reported as FILE:LINE: reason and skipped; the rest is stored.",
                 "Exit status: 0 when every line was stored or was a duplicate, 1 when some were skipped, 2 on bad usage."})
 final class ImportNdjsonCommand implements Callable<Integer> {
-    private static final int BATCH = 10_000;
-    private static final int IN_FLIGHT = 4;
     private static final int MAX_REPORTED = 100;
 
     @Spec
@@ -50,22 +42,17 @@ final class ImportNdjsonCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON files, one message per line.")
     List<Path> files;
 
-    private long stored;
-    private long duplicates;
-    private long erased;
     private long skipped;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        try (Store store = Stores.open(database, dataDir)) {
-            MessageLog log = store.messages();
-            Deque<CompletableFuture<List<MessageLog.Appended>>> inFlight = new ArrayDeque<>();
+        StoreDestination dest = new StoreDestination(database, dataDir, err, System.currentTimeMillis());
+        try (dest) {
             long lines = 0;
             for (Path file : files) {
                 try (BufferedReader r = reader(file)) {
-                    List<MessageLog.Pending> batch = new ArrayList<>(BATCH);
                     String line;
                     long lineNo = 0;
                     while ((line = r.readLine()) != null) {
@@ -73,41 +60,24 @@ final class ImportNdjsonCommand implements Callable<Integer> {
                         if (line.isBlank()) continue;
                         lines++;
                         MessageLog.Pending p = pending(line, file, lineNo, err);
-                        if (p != null) batch.add(p);
-                        if (batch.size() == BATCH) {
-                            submit(log, batch, inFlight);
-                            batch = new ArrayList<>(BATCH);
-                        }
+                        if (p != null) dest.append(p);
                         if (lines % 1_000_000 == 0) {
                             double secs = (System.nanoTime() - started) / 1e9;
-                            err.printf("read %,d lines in %.1f s (%,.0f lines/s); stored %,d%n", lines, secs, lines / secs, stored);
+                            err.printf("read %,d lines in %.1f s (%,.0f lines/s); stored %,d%n", lines, secs, lines / secs, dest.stored());
                             err.flush();
                         }
                     }
-                    if (!batch.isEmpty()) submit(log, batch, inFlight);
                 }
             }
-            while (!inFlight.isEmpty()) count(inFlight.poll().join());
+            dest.finish();
         }
         double secs = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().printf("stored %,d messages in %.1f s (%,.0f/s); %,d duplicates, %,d refused for erased users, %,d skipped lines%n",
-                stored, secs, stored / secs, duplicates, erased, skipped);
+                dest.stored(), secs, dest.stored() / secs, dest.duplicates(), dest.erased(), skipped);
         return skipped > 0 ? 1 : 0;
     }
 
-    private void submit(MessageLog log, List<MessageLog.Pending> batch, Deque<CompletableFuture<List<MessageLog.Appended>>> inFlight) {
-        if (inFlight.size() >= IN_FLIGHT) count(inFlight.poll().join());
-        inFlight.add(log.append(batch));
-    }
-
-    private void count(List<MessageLog.Appended> answers) {
-        for (MessageLog.Appended a : answers) {
-            if (a.outcome() == MessageLog.Outcome.STORED) stored++;
-            else if (a.outcome() == MessageLog.Outcome.DUPLICATE) duplicates++;
-            else erased++;
-        }
-    }
-
+    /** A line without a time of its own is stamped with the instant it is read. */
     private MessageLog.Pending pending(String line, Path file, long lineNo, PrintWriter err) {
         try {
             return LinePreparation.prepare(line, System.currentTimeMillis());

@@ -39,6 +39,13 @@ class ImportCommandTest extends CommandTestBase {
         assertThat(out).contains("stored 0 messages").contains("4 duplicates");
         try (Store store = Stores.open(null, data)) {
             assertThat(store.messages().count()).isEqualTo(3);
+            store.messages().erase("u1");
         }
+
+        Path later = dir.resolve("later.ndjson");
+        Files.writeString(later, "{\"type\":\"track\",\"userId\":\"u1\",\"messageId\":\"m9\",\"event\":\"App Open\"}\n"
+                + "{\"type\":\"track\",\"userId\":\"u3\",\"messageId\":\"m10\",\"event\":\"App Open\"}\n");
+        assertThat(run("import", "ndjson", "--data-dir", data.toString(), later.toString())).isZero();
+        assertThat(out).contains("stored 1 messages").contains("0 duplicates, 1 refused for erased users, 0 skipped lines");
     }
 }

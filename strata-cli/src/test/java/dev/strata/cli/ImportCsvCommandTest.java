@@ -93,6 +93,28 @@ class ImportCsvCommandTest extends CommandTestBase {
     }
 
     @Test
+    void rowsOfAnErasedUserAreCountedAsErasedNotAsSkippedRows() throws Exception {
+        Path mapping = dir.resolve("visits.json");
+        Files.writeString(mapping, "{\"type\": \"track\", \"userId\": \"u\", \"timestamp\": \"t\", \"event\": {\"name\": \"Doctor Visit\"}}");
+        Path data = dir.resolve("data");
+        Path first = dir.resolve("first.csv");
+        Files.writeString(first, "u,t\ngone,2026-01-01T00:00:00Z\nkept,2026-01-01T00:00:00Z\n");
+        assertThat(run("import", "csv", "--mapping", mapping.toString(), "--data-dir", data.toString(), first.toString())).isZero();
+        try (Store store = Stores.open(null, data)) {
+            store.messages().erase("gone");
+        }
+
+        Path later = dir.resolve("later.csv");
+        Files.writeString(later, "u,t\ngone,2026-02-01T00:00:00Z\ngone,2026-03-01T00:00:00Z\nkept,2026-02-01T00:00:00Z\n");
+        assertThat(run("import", "csv", "--mapping", mapping.toString(), "--data-dir", data.toString(), later.toString())).isZero();
+        assertThat(out).contains("stored 1 messages").contains("0 duplicates, 2 refused for erased users, 0 skipped rows");
+        try (Store store = Stores.open(null, data)) {
+            assertThat(store.messages().messagesOf("gone")).isEmpty();
+            assertThat(store.messages().messagesOf("kept")).hasSize(2);
+        }
+    }
+
+    @Test
     void aBadMappingIsAnErrorNamingTheFieldAndAMissingColumnSkipsTheFile() throws Exception {
         Path mapping = dir.resolve("bad.json");
         Files.writeString(mapping, "{\"type\": \"track\", \"userId\": \"u\", \"timestamp\": \"t\", \"event\": {\"column\": \"e\"}, \"properties\": {\"n\": {\"column\": \"n\", \"type\": \"integer\"}}}");

@@ -38,6 +38,13 @@ public final class LiveAnalytics {
 
     private final LiveEngine engine;
     private final Sampling sampling;
+    /** The fixed part of a probe's cost and the number of profiles when it was measured. */
+    private record FixedCost(long nanos, long population) {
+    }
+
+    private volatile FixedCost fixedCost;
+    private final java.util.concurrent.atomic.AtomicLong fixedMeasurements = new java.util.concurrent.atomic.AtomicLong();
+
     /** Whole evaluation cost over probe cost, as observed (see {@link #learnScale}). */
     private volatile double probeScale = 1 << PROBE_BITS;
     /**
@@ -71,40 +78,63 @@ public final class LiveAnalytics {
         return engine.underReadLock(() -> {
             long t0 = System.nanoTime();
             long now = engine.now();
-            RoaringBitmap untouched = engine.untouchedSnapshotIds();
-            long population = untouched.getCardinality() + (long) engine.liveProfiles().size();
+            long population = engine.profileCount();
             Long known = exactCosts.get(definition);
             if (budgetNanos > 0 && (population < ALWAYS_EXACT_BELOW || (known != null && known <= budgetNanos / 2))) {
                 return exactly(definition, now, population);
             }
-            // What an evaluation costs whatever the definition (sample set-up, engine views), measured
-            // on "false", is not multiplied when forecasting the whole from the probe.
-            long f0 = System.nanoTime();
-            engine.membersWithin(Condition.FALSE, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            RoaringBitmap probeIds = sampling.snapshotIds(PROBE_BITS);
+            // What an evaluation costs whatever the definition (engine views), measured on "false",
+            // is not multiplied when forecasting the whole from the probe.
+            long fixed = budgetNanos > 0 ? fixedCost(now, population, probeIds) : 0;
             long p0 = System.nanoTime();
-            RoaringBitmap probe = engine.membersWithin(definition, now, sampling.snapshotIds(PROBE_BITS), u -> Sampling.sampled(u, PROBE_BITS));
+            RoaringBitmap probe = engine.membersWithin(definition, now, probeIds, u -> Sampling.sampled(u, PROBE_BITS));
             long p1 = System.nanoTime();
-            long fixed = p0 - f0;
+            if (budgetNanos <= 0) return sampled(probe, PROBE_BITS, population);
             long probeCost = p1 - p0;
-            long spent = p1 - t0;
-            long left = budgetNanos - spent;
+            long left = budgetNanos - (p1 - t0);
             double scale = probeScale;
             long forecast = (long) (Math.max(0, probeCost - fixed) * scale) + fixed;
-            if (budgetNanos > 0 && forecast <= left) {
+            if (forecast <= left) {
                 long e0 = System.nanoTime();
                 SampleEstimate exact = exactly(definition, now, population);
                 learnScale(System.nanoTime() - e0 - fixed, probeCost - fixed);
                 return exact;
             }
-            int bits = PROBE_BITS;
-            RoaringBitmap hits = probe;
-            if (budgetNanos > 0 && Math.max(0, probeCost - fixed) * scale / (1L << WIDE_BITS) + fixed <= left) {
-                bits = WIDE_BITS;
-                int level = bits;
-                hits = engine.membersWithin(definition, now, sampling.snapshotIds(bits), u -> Sampling.sampled(u, level));
+            if (Math.max(0, probeCost - fixed) * scale / (1L << WIDE_BITS) + fixed <= left) {
+                RoaringBitmap wide = engine.membersWithin(definition, now, sampling.snapshotIds(WIDE_BITS), u -> Sampling.sampled(u, WIDE_BITS));
+                return sampled(wide, WIDE_BITS, population);
             }
-            return SampleEstimate.of(hits.getCardinality(), sampleSize(untouched, bits), population);
+            return sampled(probe, PROBE_BITS, population);
         });
+    }
+
+    private SampleEstimate sampled(RoaringBitmap hits, int bits, long population) {
+        return SampleEstimate.of(hits.getCardinality(), sampleSize(engine.untouchedSnapshotIds(), bits), population);
+    }
+
+    /**
+     * The fixed part of a probe's cost, measured once (the lower of two runs, as the first may pay
+     * for warming up) and again only when the number of profiles has moved by more than an eighth
+     * since: it follows the engine's size, not the definition.
+     */
+    private long fixedCost(long now, long population, RoaringBitmap probeIds) {
+        FixedCost f = fixedCost;
+        if (f != null && Math.abs(population - f.population()) <= f.population() / 8) return f.nanos();
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            long f0 = System.nanoTime();
+            engine.membersWithin(Condition.FALSE, now, probeIds, u -> Sampling.sampled(u, PROBE_BITS));
+            best = Math.min(best, System.nanoTime() - f0);
+        }
+        fixedCost = new FixedCost(best, population);
+        fixedMeasurements.incrementAndGet();
+        return best;
+    }
+
+    /** How many times the fixed cost was measured (for tests). */
+    long fixedMeasurements() {
+        return fixedMeasurements.get();
     }
 
     // ---- populations and breakdowns ---------------------------------------------------------

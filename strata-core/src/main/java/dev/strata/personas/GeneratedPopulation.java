@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -17,6 +18,9 @@ import java.util.List;
  * profile's latent consumer segment kept aside as ground truth (never given to a classifier).
  */
 public record GeneratedPopulation(PopulationGenerator.Options options, Population population) {
+
+    /** Progress of a load is reported once every this many lines. */
+    static final long PROGRESS_EVERY = 5_000_000;
 
     /**
      * Generates the population into a temporary NDJSON file under {@code workDir} (deleted
@@ -26,16 +30,33 @@ public record GeneratedPopulation(PopulationGenerator.Options options, Populatio
         Files.createDirectories(workDir);
         Path file = Files.createTempFile(workDir, "population-", ".ndjson");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                PopulationGenerator.write(options, out);
-            }
-            long end = options.end().toEpochMilli();
-            PopulationBuilder builder = new PopulationBuilder(end);
-            new NdjsonLoader(p -> { }, false, end, Long.MAX_VALUE).load(List.of(file), builder::accept);
-            return new GeneratedPopulation(options, builder.build());
+            write(options, file);
+            return load(options, file, p -> { });
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * Writes the population to {@code file}, through a temporary file moved into place, so that a
+     * file under that name is always a whole population (one kept for next time, as {@code strata demo} does).
+     */
+    public static void write(PopulationGenerator.Options options, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            PopulationGenerator.write(options, out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Loads a population {@link #write} wrote with the same options, as of their end instant. */
+    public static GeneratedPopulation load(PopulationGenerator.Options options, Path file, NdjsonLoader.Listener listener) throws IOException {
+        long end = options.end().toEpochMilli();
+        PopulationBuilder builder = new PopulationBuilder(end);
+        new NdjsonLoader(listener, false, end, PROGRESS_EVERY).load(List.of(file), builder::accept);
+        return new GeneratedPopulation(options, builder.build());
     }
 
     /** The latent segment of the profile with dense id {@code user}, from its written id. */

@@ -88,4 +88,19 @@ class LiveAnalyticsEstimateTest {
             assertThat(e.sampled()).isEqualTo(engine.profileCount());
         }
     }
+
+    @Test
+    void theFixedCostIsMeasuredOnceForManySampledEstimatesAndNotAtAllWithoutABudget() {
+        LiveAnalytics fresh = new LiveAnalytics(engine);
+        fresh.estimate(SegmentParser.parse(DEFINITIONS[0]), 0);
+        assertThat(fresh.fixedMeasurements()).isZero();
+        for (String d : DEFINITIONS) {
+            Condition c = SegmentParser.parse(d);
+            // a budget already spent: sampled, through the forecast
+            SampleEstimate e = fresh.estimate(c, 1);
+            assertThat(e.exact()).as(d).isFalse();
+            assertThat(e).as(d).isEqualTo(fresh.estimate(c, 0));
+        }
+        assertThat(fresh.fixedMeasurements()).isEqualTo(1);
+    }
 }

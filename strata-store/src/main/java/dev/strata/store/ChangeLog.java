@@ -32,4 +32,10 @@ public interface ChangeLog {
 
     /** The instant (epoch millis) of a segment's newest entry or exit; empty when it has none. */
     java.util.OptionalLong lastChange(String segmentId);
+
+    /**
+     * {@link #lastChange} of many segments in one query: by segment id, the instant (epoch millis)
+     * of its newest entry or exit; segments without any are absent.
+     */
+    java.util.Map<String, Long> lastChanges(java.util.Collection<String> segmentIds);
 }

@@ -76,6 +76,27 @@ public abstract class ChangeLogContract extends StoreTestBase {
     }
 
     @Test
+    void readsTheNewestChangeOfManySegmentsAtOnce() {
+        appendSample();
+
+        assertThat(store.changes().lastChanges(List.of("s1", "s2", "nothing", "s1")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("s1", D0 + 3 * DAY, "s2", D0 + 3_000));
+        assertThat(store.changes().lastChanges(List.of())).isEmpty();
+
+        // more ids than one query takes: each still answered
+        List<Change> many = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            ids.add("many-" + i);
+            if (i % 2 == 0) many.add(change("many-" + i, "u", true, D0 + i));
+        }
+        store.changes().append(many);
+        java.util.Map<String, Long> last = store.changes().lastChanges(ids);
+        assertThat(last).hasSize(602).containsEntry("many-0", D0).containsEntry("many-1202", D0 + 1_202).doesNotContainKey("many-1");
+        for (String id : ids) assertThat(last.get(id)).isEqualTo(store.changes().lastChange(id).isPresent() ? store.changes().lastChange(id).getAsLong() : null);
+    }
+
+    @Test
     void deletesByUserAndBySegment() {
         appendSample();
 

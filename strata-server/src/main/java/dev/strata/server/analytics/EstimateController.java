@@ -35,19 +35,31 @@ public class EstimateController {
         this.segments = segments;
     }
 
-    record EstimateRequest(String definition) {
+    /**
+     * @param budgetMs what evaluation may take, 0..150 ms (default 150): less gives a rougher answer sooner,
+     *                 and 0 always answers from the 1-in-64 sample
+     */
+    record EstimateRequest(String definition, Integer budgetMs) {
     }
 
-    @Operation(summary = "Size of an unsaved definition within ~200 ms: {\"size\",\"exact\",\"low\",\"high\",\"tookMs\"}")
+    @Operation(summary = "Size of an unsaved definition within ~200 ms: {\"size\",\"exact\",\"low\",\"high\",\"tookMs\"};"
+            + " an optional \"budgetMs\" (0..150) trades precision for time")
     @PostMapping(path = "/api/segments/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed({Role.ADMIN, Role.EDITOR, Role.ANALYST})
     public Map<String, Object> estimate(@RequestBody EstimateRequest body, Caller caller) {
         long t0 = System.nanoTime();
         if (body == null) throw ApiException.badRequest("a JSON body is required");
+        long budget = BUDGET_NANOS;
+        if (body.budgetMs() != null) {
+            if (body.budgetMs() < 0 || body.budgetMs() * 1_000_000L > BUDGET_NANOS) {
+                throw ApiException.badRequest("\"budgetMs\" must be 0.." + BUDGET_NANOS / 1_000_000 + ", got " + body.budgetMs());
+            }
+            budget = body.budgetMs() * 1_000_000L;
+        }
         Condition c = segments.parse(body.definition());
         SampleEstimate e;
         try {
-            e = analytics.estimate(c, BUDGET_NANOS);
+            e = analytics.estimate(c, budget);
         } catch (IllegalArgumentException ex) {
             throw ApiException.badRequest(ex.getMessage());
         }

@@ -1,7 +1,6 @@
 package dev.strata.server.analytics;
 
 import dev.strata.lang.Condition;
-import dev.strata.lang.SegmentParser;
 import dev.strata.live.LiveAnalytics;
 import dev.strata.server.segments.SegmentService;
 import dev.strata.server.web.ApiException;
@@ -89,7 +88,8 @@ public class HistoryService {
     public void warm(SegmentRecord s) {
         background.execute(() -> {
             try {
-                if (segments.size(s.id()) != null) history(s, 31);
+                Integer size = segments.size(s.id());
+                if (size != null) history(s, 31, size);
             } catch (RuntimeException e) {
                 log.debug("history of segment {} not prepared: {}", s.id(), e.toString());
             }
@@ -100,6 +100,11 @@ public class HistoryService {
     public History history(SegmentRecord s, int days) {
         Integer sizeNow = segments.size(s.id());
         if (sizeNow == null) throw ApiException.conflict("segment '" + s.name() + "' could not be defined at start (see the server log)");
+        return history(s, days, sizeNow);
+    }
+
+    /** As {@link #history(SegmentRecord, int)}, for a caller that has just read the size now. */
+    public History history(SegmentRecord s, int days, int sizeNow) {
         long now = System.currentTimeMillis();
         long today = Math.floorDiv(now, DAY);
         long first = today - days + 1;
@@ -107,7 +112,7 @@ public class HistoryService {
         List<Point> points = new ArrayList<>();
         if (first < createdDay && s.definition() != null) {
             long last = Math.min(today, createdDay - 1);
-            long[][] r = reconstructed(s, SegmentParser.parse(s.definition()), first, last, now);
+            long[][] r = reconstructed(s, segments.condition(s), first, last, now);
             for (long d = first; d <= last; d++) {
                 long[] c = r[(int) (d - first)];
                 points.add(new Point(LocalDate.ofEpochDay(d), c[0], c[1], c[2], true));

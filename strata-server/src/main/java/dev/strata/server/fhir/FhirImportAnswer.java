@@ -1,6 +1,5 @@
 package dev.strata.server.fhir;
 
-import dev.strata.server.ingest.IngestAnswer;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,8 @@ import java.util.Map;
  * @param duplicates messages stored before (same resource id and version)
  * @param types      per resource type: read, mapped, unmapped, malformed
  * @param problems   malformed resources with their position (first 1000)
- * @param rejected   messages the ingestion rules refused (erased users…)
+ * @param rejected   messages refused, with the reason: by the ingestion rules (named by messageId) or as
+ *                   their user was erased
  */
 public record FhirImportAnswer(long resources, long messages, long stored, long duplicates,
         Map<String, Counts> types, List<Problem> problems, List<String> rejected) {
@@ -22,9 +22,5 @@ public record FhirImportAnswer(long resources, long messages, long stored, long 
     }
 
     public record Problem(String position, String resourceType, String message) {
-    }
-
-    static List<String> reasons(List<IngestAnswer.Rejection> rejected) {
-        return rejected.stream().map(IngestAnswer.Rejection::reason).toList();
     }
 }

@@ -70,6 +70,7 @@ public class CsvImportController {
         out.put("duplicates", outcome.duplicates());
         out.put("erased", outcome.erased());
         out.put("skipped", outcome.skipped());
+        out.put("batches", outcome.batches());
         out.put("problems", outcome.problems().stream().map(p -> Map.of("line", p.line(), "reason", p.reason(), "text", p.toString())).toList());
         return out;
     }

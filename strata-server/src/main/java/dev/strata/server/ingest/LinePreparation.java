@@ -22,9 +22,14 @@ public final class LinePreparation {
 
     /** @param now the receiving instant, epoch millis (used when the message has no timestamp) */
     public static MessageLog.Pending prepare(String line, long now) throws RefusedLine {
+        return prepared(line, now).pending();
+    }
+
+    /** As {@link #prepare}, keeping the parsed message the engine applies once it is stored. */
+    static Prepared prepared(String line, long now) throws RefusedLine {
         byte[] body = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            return MessagePreparation.prepare(body, BodyScanner.single(body), null, now).pending();
+            return MessagePreparation.prepare(body, BodyScanner.single(body), null, now);
         } catch (BodyScanner.BodyException e) {
             throw new RefusedLine(e.getMessage());
         } catch (MessagePreparation.Refused e) {

@@ -77,24 +77,16 @@ public class PersonaController {
                 throw ApiException.badRequest(e.getMessage());
             }
             boolean save = b.save() == null || b.save();
-            if (save) {
-                for (PersonaDiscovery.Persona p : result.personas()) {
-                    if (segments.exists(p.name())) throw ApiException.conflict("a segment named '" + p.name() + "' exists already: no persona was saved");
-                }
-            }
+            List<SegmentRecord> saved = save ? savePersonas(result.personas(), caller) : null;
             List<Map<String, Object>> personas = new ArrayList<>();
-            for (PersonaDiscovery.Persona p : result.personas()) {
+            for (int i = 0; i < result.personas().size(); i++) {
+                PersonaDiscovery.Persona p = result.personas().get(i);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", p.name());
                 m.put("size", SmallCells.shown(p.size(), caller));
                 m.put("description", p.description());
                 m.put("distinctions", p.distinctions().stream().map(PersonaController::distinction).toList());
-                if (save) {
-                    SegmentRecord s = segments.create(p.name(), null, "static", caller.name());
-                    segments.replaceMembers(s.id(), p.members());
-                    audit.record(caller, "segment.create", s.id());
-                    m.put("segmentId", s.id());
-                }
+                if (saved != null) m.put("segmentId", saved.get(i).id());
                 personas.add(m);
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -105,6 +97,15 @@ public class PersonaController {
             out.put("personas", personas);
             return out;
         }
+    }
+
+    /** Each persona as a static segment named after it: all of them, or none when a name is taken. */
+    private List<SegmentRecord> savePersonas(List<PersonaDiscovery.Persona> personas, Caller caller) {
+        List<SegmentService.NewSegment> wanted = new ArrayList<>();
+        for (PersonaDiscovery.Persona p : personas) wanted.add(new SegmentService.NewSegment(p.name(), null, "static", p.members()));
+        List<SegmentRecord> saved = segments.createAll(wanted, caller.name(), "no persona was saved");
+        for (SegmentRecord s : saved) audit.record(caller, "segment.create", s.id());
+        return saved;
     }
 
     private static Map<String, Object> distinction(PersonaDescriber.Distinction d) {

@@ -9,7 +9,6 @@ import dev.strata.server.security.Caller;
 import dev.strata.server.security.Role;
 import dev.strata.server.segments.SegmentService;
 import dev.strata.server.segments.SegmentView;
-import dev.strata.server.web.ApiException;
 import dev.strata.store.SegmentRepository.SegmentRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,16 +45,14 @@ public class TemplateController {
     public ResponseEntity<Map<String, Object>> consumerSegments(Caller caller) {
         SegmentDefinitions template = ConsumerSegments.definitions();
         String[] lines = ConsumerSegments.text().split("\r?\n");
-        for (SegmentDefinitions.Named n : template.segments()) {
-            if (segments.exists(n.name())) {
-                throw ApiException.conflict("a segment named '" + n.name() + "' exists already: the template was not installed");
-            }
-        }
-        List<SegmentView> created = new ArrayList<>();
+        List<SegmentService.NewSegment> wanted = new ArrayList<>();
         for (SegmentDefinitions.Named n : template.segments()) {
             // the file's own text, so the saved definition reads as documented
             String definition = lines[n.line() - 1].substring(n.name().length() + 1);
-            SegmentRecord s = segments.create(n.name(), definition, "dynamic", caller.name());
+            wanted.add(new SegmentService.NewSegment(n.name(), definition, "dynamic", null));
+        }
+        List<SegmentView> created = new ArrayList<>();
+        for (SegmentRecord s : segments.createAll(wanted, caller.name(), "the template was not installed")) {
             audit.record(caller, "segment.create", s.id());
             histories.warm(s);
             created.add(SegmentView.of(s, segments.size(s.id()), caller));

@@ -7,7 +7,6 @@ import dev.strata.store.ChangeLog;
 import dev.strata.store.Store;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.OptionalLong;
 import dev.strata.server.audit.AuditService;
 import dev.strata.server.ingest.BodyReader;
 import dev.strata.server.security.Allowed;
@@ -66,19 +65,22 @@ public class SegmentController {
         List<SegmentListRow> out = new ArrayList<>();
         SmallCells rule = SmallCells.of(caller);
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(System.currentTimeMillis(), HistoryView.DAY_MS));
-        for (SegmentRecord s : segments.list()) {
-            SegmentView view = SegmentView.of(s, segments.size(s.id()), caller);
+        List<SegmentRecord> all = segments.list();
+        Map<String, Long> lastChanges = changes.lastChanges(all.stream().map(SegmentRecord::id).toList());
+        for (SegmentRecord s : all) {
+            Integer size = segments.size(s.id());
+            SegmentView view = SegmentView.of(s, size, caller);
             Object change7d = null;
             Object change30d = null;
             List<Object> sparkline = null;
-            if (view.size() != null) {
-                HistoryView h = new HistoryView(histories.history(s, 31), rule);
+            if (size != null) {
+                HistoryView h = new HistoryView(histories.history(s, 31, size), rule);
                 change7d = h.change(today, 7);
                 change30d = h.change(today, 30);
                 sparkline = h.sizes(today, 30);
             }
-            OptionalLong last = changes.lastChange(s.id());
-            out.add(SegmentListRow.of(view, change7d, change30d, sparkline, last.isPresent() ? Instant.ofEpochMilli(last.getAsLong()) : null));
+            Long last = lastChanges.get(s.id());
+            out.add(SegmentListRow.of(view, change7d, change30d, sparkline, last == null ? null : Instant.ofEpochMilli(last)));
         }
         return Map.of("segments", out);
     }

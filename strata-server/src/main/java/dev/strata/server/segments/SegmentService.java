@@ -19,7 +19,11 @@ import dev.strata.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +39,11 @@ public class SegmentService {
     private final LiveEngine engine;
     private final ChangeDispatcher dispatcher;
     private final Object writes = new Object();
+    /** Saved definitions parsed, by segment id: readers such as the history ask for them on every list. */
+    private final Map<String, Parsed> conditions = new ConcurrentHashMap<>();
+
+    private record Parsed(String definition, Condition condition) {
+    }
 
     public SegmentService(Store store, LiveEngine engine, ChangeDispatcher dispatcher) {
         this.repo = store.segments();
@@ -54,6 +63,22 @@ public class SegmentService {
     /** Members now; null when the engine could not define the saved segment at start (see the log). */
     public Integer size(String id) {
         return engine.hasSegment(id) ? engine.size(id) : null;
+    }
+
+    /**
+     * A saved segment's definition parsed, from a cache that an update of the segment replaces;
+     * null when it has none (an uploaded list).
+     *
+     * @throws SegmentSyntaxException when the saved text no longer parses
+     */
+    public Condition condition(SegmentRecord s) {
+        if (s.definition() == null) return null;
+        Parsed p = conditions.get(s.id());
+        // keyed by the text too: a record read before an update still gets its own definition
+        if (p != null && p.definition().equals(s.definition())) return p.condition();
+        Condition c = SegmentParser.parse(s.definition());
+        conditions.put(s.id(), new Parsed(s.definition(), c));
+        return c;
     }
 
     /**
@@ -83,6 +108,43 @@ public class SegmentService {
         }
     }
 
+    /**
+     * A segment for {@link #createAll}.
+     *
+     * @param members for a static segment, its uploaded member list (the definition is then null); null otherwise
+     */
+    public record NewSegment(String name, String definition, String kind, List<String> members) {
+    }
+
+    /**
+     * Creates a set of segments, or none of them when one's name is taken (or repeated in the set):
+     * every name is checked before the first is created, under the write lock, so no set is left
+     * half-created by a name another caller takes meanwhile.
+     *
+     * @param notCreated what the conflict says after the name, e.g. "the template was not installed"
+     * @return the saved segments, in the order given
+     */
+    public List<SegmentRecord> createAll(List<NewSegment> all, String createdBy, String notCreated) {
+        synchronized (writes) {
+            Set<String> names = new HashSet<>();
+            for (NewSegment n : all) {
+                String name = Texts.requireName("name", n.name(), MAX_NAME_LENGTH).strip();
+                if (!names.add(name)) throw ApiException.conflict("the name '" + name + "' is given twice: " + notCreated);
+                if (repo.byName(name).isPresent()) throw ApiException.conflict("a segment named '" + name + "' exists already: " + notCreated);
+            }
+            List<SegmentRecord> created = new ArrayList<>(all.size());
+            for (NewSegment n : all) {
+                SegmentRecord s = create(n.name(), n.definition(), n.kind(), createdBy);
+                if (n.members() != null) {
+                    replaceMembers(s.id(), n.members());
+                    s = get(s.id());
+                }
+                created.add(s);
+            }
+            return created;
+        }
+    }
+
     /** Changes name, definition or kind; null keeps the current value. */
     public SegmentRecord update(String id, String name, String definition, String kindName) {
         synchronized (writes) {
@@ -105,6 +167,7 @@ public class SegmentService {
             List<MembershipChange> defined = define(id, n, c, kind, members);
             SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy()))
                     .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
+            conditions.remove(id);
             if (snapshot) repo.saveStaticMembers(id, allMembers(id));
             else if (kind == SegmentKind.DYNAMIC && SavedSegments.kindOf(old) == SegmentKind.STATIC) repo.saveStaticMembers(id, List.of());
             dispatcher.publish(defined);
@@ -123,6 +186,7 @@ public class SegmentService {
                 throw ApiException.conflict(e.getMessage());
             }
             repo.delete(id);
+            conditions.remove(id);
             changes.deleteSegment(id);
         }
     }
@@ -151,6 +215,7 @@ public class SegmentService {
             }
             List<MembershipChange> defined = define(id, s.name(), null, SegmentKind.STATIC, userKeys);
             repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy()));
+            conditions.remove(id);
             repo.saveStaticMembers(id, userKeys);
             dispatcher.publish(defined);
             return defined;

@@ -94,11 +94,19 @@ final class Cohort {
     static TestServer serve(java.nio.file.Path dir, Cohort cohort) {
         int half = cohort.people.size() / 2;
         try (TestServer first = TestServer.start(dir)) {
-            if (first.ingest("batch", cohort.batch(0, half)).status() != 200) throw new IllegalStateException("ingest failed");
+            send(first, cohort, 0, half);
         }
         TestServer s = TestServer.start(dir);
-        if (s.ingest("batch", cohort.batch(half, cohort.people.size())).status() != 200) throw new IllegalStateException("ingest failed");
+        send(s, cohort, half, cohort.people.size());
         return s;
+    }
+
+    /** People [from, to) in order, in batches under the 500 KB limit. */
+    private static void send(TestServer s, Cohort cohort, int from, int to) {
+        for (int i = from; i < to; i += 100) {
+            TestServer.Response r = s.ingest("batch", cohort.batch(i, Math.min(to, i + 100)));
+            if (r.status() != 200) throw new IllegalStateException("ingest failed: " + r);
+        }
     }
 
     /** Counts of a string per person, in first-seen order. */

@@ -8,11 +8,16 @@ import dev.strata.server.security.Role;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** POST /api/segments/estimate: exact at this size, equal to the preview, with the small-cell rule and errors at their position. */
+/**
+ * POST /api/segments/estimate: exact at this size, equal to the preview, with the small-cell rule and errors at their
+ * position; with no time budget, a sampled answer whose interval holds the exact count.
+ */
 class EstimateHttpTest {
     @TempDir
     static Path dir;
@@ -68,5 +73,56 @@ class EstimateHttpTest {
         Response unknown = s.api("POST", "/api/segments/estimate", Role.ANALYST, body("in segment \"Nobody\""));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(s.api("POST", "/api/segments/estimate", Role.ANALYST, "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBudgetOutsideZeroTo150MsIsRefused() {
+        Response r = s.api("POST", "/api/segments/estimate", Role.EDITOR, "{\"definition\":\"gender = \\\"female\\\"\",\"budgetMs\":151}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asString()).isEqualTo("\"budgetMs\" must be 0..150, got 151");
+        assertThat(s.api("POST", "/api/segments/estimate", Role.EDITOR, "{\"definition\":\"gender = \\\"female\\\"\",\"budgetMs\":-1}").status())
+                .isEqualTo(400);
+    }
+
+    /** Enough people (4,000) for the 1-in-64 sample to hold about 60 of them. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithoutABudget {
+        TestServer big;
+        final Cohort many = new Cohort(4_000, 23);
+
+        @BeforeAll
+        void start(@TempDir Path bigDir) {
+            big = Cohort.serve(bigDir, many);
+        }
+
+        @AfterAll
+        void stop() {
+            big.close();
+        }
+
+        @Test
+        void theAnswerIsSampledAndItsIntervalHoldsTheExactCount() {
+            String[] definitions = {"gender = \"female\"", "plan = \"medicare\" or address.state = \"NY\"", "did \"App Open\" within 20d"};
+            for (String d : definitions) {
+                String sampledBody = "{\"definition\":" + Cohort.JSON.writeValueAsString(d) + ",\"budgetMs\":0}";
+                JsonNode e = big.api("POST", "/api/segments/estimate", Role.EDITOR, sampledBody).json();
+                JsonNode exact = big.api("POST", "/api/segments/estimate", Role.EDITOR, body(d)).json();
+                long truth = big.api("POST", "/api/segments/preview", Role.EDITOR, body(d)).json().get("size").asLong();
+
+                assertThat(exact.get("exact").asBoolean()).as(d).isTrue();
+                assertThat(exact.get("size").asLong()).as(d).isEqualTo(truth);
+                assertThat(e.get("exact").asBoolean()).as(d).isFalse();
+                long low = e.get("low").asLong();
+                long high = e.get("high").asLong();
+                assertThat(e.get("size").asLong()).as(d).isBetween(low, high);
+                assertThat(truth).as(d + ": " + e).isBetween(low, high);
+                assertThat(high - low).as(d + ": a sample, not the whole").isPositive().isLessThan(many.people.size());
+                // the sample is fixed per profile: asking again gives the same answer
+                JsonNode again = big.api("POST", "/api/segments/estimate", Role.EDITOR, sampledBody).json();
+                assertThat(again.get("size").asLong()).isEqualTo(e.get("size").asLong());
+                assertThat(again.get("low").asLong()).isEqualTo(low);
+            }
+        }
     }
 }

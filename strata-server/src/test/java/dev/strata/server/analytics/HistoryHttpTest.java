@@ -105,6 +105,12 @@ class HistoryHttpTest {
         assertThat(row.get("change7d").asLong()).isEqualTo(now - h.get(23).get("size").asLong());
         assertThat(row.get("change30d").asLong()).isEqualTo(now - h.get(0).get("size").asLong());
         assertThat(Instant.parse(row.get("lastChange").asString())).isBefore(Instant.now().plusSeconds(1)).isAfter(Instant.now().minusSeconds(600));
+
+        String nobody = s.createSegment("Nobody at all", "gender = \"no such gender\"");
+        JsonNode empty = null;
+        for (JsonNode r : s.api("GET", "/api/segments", Role.EDITOR).json().get("segments")) if (r.get("id").asString().equals(nobody)) empty = r;
+        assertThat(empty).isNotNull();
+        assertThat(empty.get("lastChange").isNull()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.strata.server.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.server.IngestMeters;
 import dev.strata.server.TestServer;
 import dev.strata.server.TestServer.Response;
 import dev.strata.server.security.Role;
@@ -69,6 +70,18 @@ class FhirImportHttpTest {
         Response again = post(Role.ADMIN, "application/json", BUNDLE);
         assertThat(again.json().get("stored").asInt()).isZero();
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
+
+        // clinical records are personal data: each import is audited with the caller and what it stored
+        JsonNode first = audited("4 resources, 3 messages stored");
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).get("role").asString()).isEqualTo("editor");
+        JsonNode second = audited("4 resources, 0 messages stored");
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("role").asString()).isEqualTo("admin");
+    }
+
+    private static JsonNode audited(String target) {
+        return s.api("GET", "/api/audit?action=import.fhir&target=" + TestServer.enc(target), Role.ADMIN).json().get("entries");
     }
 
     @Test
@@ -84,5 +97,29 @@ class FhirImportHttpTest {
         Response bad = post(Role.EDITOR, "application/json", "{ not json");
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body()).contains("no FHIR resource could be read").contains("line 1");
+        // a refused body is audited too: the attempt is what matters
+        assertThat(audited("0 resources, 0 messages stored")).hasSize(1);
+    }
+
+    @Test
+    void messagesForAnErasedPatientAreRejectedByUserAndTheOthersStored() {
+        String bundle = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "Patient", "id": "fhir-erased", "gender": "female", "birthDate": "1960-01-02"}},
+                  {"resource": {"resourceType": "Patient", "id": "fhir-kept", "gender": "male", "birthDate": "1961-03-04"}}
+                ]}
+                """;
+        assertThat(post(Role.EDITOR, "application/fhir+json", bundle).json().get("stored").asInt()).isEqualTo(2);
+        assertThat(s.api("DELETE", "/api/profiles/fhir-erased", Role.ADMIN).status()).isEqualTo(200);
+
+        String updated = bundle.replace("\"gender\": \"female\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"female\"")
+                .replace("\"gender\": \"male\"", "\"meta\": {\"versionId\": \"2\"}, \"gender\": \"male\"");
+        long erasedBefore = IngestMeters.count(s, "erased");
+        JsonNode a = post(Role.EDITOR, "application/fhir+json", updated).json();
+        assertThat(IngestMeters.count(s, "erased")).isEqualTo(erasedBefore + 1);
+        assertThat(a.get("stored").asInt()).isEqualTo(1);
+        assertThat(a.get("rejected")).hasSize(1);
+        assertThat(a.get("rejected").get(0).asString()).isEqualTo("user 'fhir-erased' was erased; messages for it are refused");
+        assertThat(s.api("GET", "/api/profiles/fhir-kept", Role.ADMIN).status()).isEqualTo(200);
     }
 }

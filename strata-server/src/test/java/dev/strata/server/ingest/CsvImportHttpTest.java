@@ -2,6 +2,7 @@ package dev.strata.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.server.IngestMeters;
 import dev.strata.server.TestServer;
 import dev.strata.server.TestServer.Response;
 import dev.strata.server.security.Role;
@@ -57,13 +58,19 @@ class CsvImportHttpTest {
                 + "csv-u1,2026-01-05,medicare,\"C\r\nA\",yes\r\n"
                 + "csv-u2,2026-01-05,commercial,TX,maybe\r\n"
                 + "csv-u3,2026-01-05,medicaid,NY,no\r\n";
+        long storedBefore = IngestMeters.count(s, "stored");
+        long invalidBefore = IngestMeters.count(s, "invalid");
         Response r = post(Role.EDITOR, multipart(PROFILES, "members.csv", csv));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        // imported messages are counted as sent ones are; a row the mapping cannot read is no message
+        assertThat(IngestMeters.count(s, "stored")).isEqualTo(storedBefore + 2);
+        assertThat(IngestMeters.count(s, "invalid")).isEqualTo(invalidBefore);
         JsonNode j = r.json();
         assertThat(j.get("file").asString()).isEqualTo("members.csv");
         assertThat(j.get("rows").asLong()).isEqualTo(3);
         assertThat(j.get("stored").asLong()).isEqualTo(2);
         assertThat(j.get("skipped").asLong()).isEqualTo(1);
+        assertThat(j.get("batches").asInt()).isEqualTo(1);
         assertThat(j.get("problems").get(0).get("text").asString())
                 .isEqualTo("members.csv:4: column 'diabetic' (traits.diabetes, boolean): 'maybe' is not a boolean (true/false, yes/no, 1/0)");
 
@@ -98,6 +105,9 @@ class CsvImportHttpTest {
         Response r = post(Role.EDITOR, multipart(mapping, "refills.csv", csv.toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("stored").asLong()).isEqualTo(rows);
+        // stored in batches of ImportBatches.DEFAULT_BATCH rows, not row by row nor all at once
+        assertThat(ImportBatches.DEFAULT_BATCH).isLessThan(rows);
+        assertThat(r.json().get("batches").asInt()).isEqualTo((rows + ImportBatches.DEFAULT_BATCH - 1) / ImportBatches.DEFAULT_BATCH);
         JsonNode profile = s.api("GET", "/api/profiles/big-u7", Role.ADMIN).json();
         assertThat(profile.get("eventCounts").get("Medication Refill").asLong()).isEqualTo(rows / 500);
     }

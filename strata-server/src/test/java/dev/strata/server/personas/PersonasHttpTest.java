@@ -8,6 +8,7 @@ import dev.strata.server.security.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class PersonasHttpTest {
             // the same seed gives the same personas
             assertThat(persona.get("name").asString()).isEqualTo(p.get("personas").get(i).get("name").asString());
             assertThat(persona.get("size").asInt()).isEqualTo(p.get("personas").get(i).get("size").asInt());
-            assertThat(persona.get("description").asString()).contains(" vs ");
+            assertDescribedByItsDistinctions(persona, i + 1);
             JsonNode seg = s.get("/api/segments/" + persona.get("segmentId").asString()).json();
             assertThat(seg.get("kind").asString()).isEqualTo("static");
             assertThat(seg.get("size").asInt()).isEqualTo(persona.get("size").asInt());
@@ -87,6 +88,34 @@ class PersonasHttpTest {
 
         Response again = s.api("POST", "/api/personas/discover", Role.EDITOR, "{\"kMax\":4,\"seed\":3}");
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /**
+     * The description is the distinctions' sentences in order of effect, each naming its feature with the
+     * persona's figure against everyone's; the name is numbered and carries the strongest.
+     */
+    private static void assertDescribedByItsDistinctions(JsonNode persona, int number) {
+        String name = persona.get("name").asString();
+        assertThat(name).startsWith("Persona " + number + ": ");
+        JsonNode ds = persona.get("distinctions");
+        assertThat(ds.size()).as(name).isPositive();
+        List<String> texts = new ArrayList<>();
+        double previous = Double.MAX_VALUE;
+        for (JsonNode d : ds) {
+            String feature = d.get("feature").asString();
+            String text = d.get("text").asString();
+            double effect = Math.abs(d.get("effect").asDouble());
+            assertThat(effect).as(text).isGreaterThanOrEqualTo(0.25).isLessThanOrEqualTo(previous);
+            previous = effect;
+            String numeric = "^(.+) \\(mean " + Pattern.quote(feature) + " -?[0-9.]+ vs -?[0-9.]+\\)$";
+            String categorical = "^" + Pattern.quote(feature) + " .+ for [0-9]+% vs [0-9]+%$";
+            assertThat(text).as(name).matches(t -> t.matches(numeric) || t.matches(categorical), "a numeric or categorical distinction of " + feature);
+            texts.add(text);
+        }
+        assertThat(persona.get("description").asString()).isEqualTo(String.join("; ", texts));
+        String strongest = texts.get(0);
+        String phrase = strongest.contains(" (mean ") ? strongest.substring(0, strongest.indexOf(" (mean ")) : strongest.substring(0, strongest.indexOf(" for "));
+        assertThat(name).contains(phrase);
     }
 
     @Test

@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 final class SqlChangeLog implements ChangeLog {
@@ -107,6 +111,43 @@ final class SqlChangeLog implements ChangeLog {
                 }
             }
         });
+    }
+
+    /** Ids per query: far below the bound parameters SQLite and PostgreSQL take (32,766 and 32,767). */
+    static final int IDS_PER_QUERY = 500;
+
+    @Override
+    public Map<String, Long> lastChanges(Collection<String> segmentIds) {
+        Objects.requireNonNull(segmentIds, "segmentIds");
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(segmentIds));
+        Map<String, Long> out = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            out.putAll(pool.read("read the last changes of " + chunk.size() + " segments", c -> {
+                try (PreparedStatement ps = c.prepareStatement(lastChangesSql(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, Objects.requireNonNull(chunk.get(i), "segment id"));
+                    Map<String, Long> found = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long at = rs.getLong(2);
+                            if (!rs.wasNull()) found.put(rs.getString(1), at);
+                        }
+                    }
+                    return found;
+                }
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * One index seek per id (the newest entry of {@code changes_segment}), rather than a GROUP BY
+     * that would read every change of every segment.
+     */
+    static String lastChangesSql(int ids) {
+        StringBuilder sql = new StringBuilder("WITH ids(id) AS (VALUES ");
+        for (int i = 0; i < ids; i++) sql.append(i == 0 ? "(?)" : ", (?)");
+        return sql.append(") SELECT ids.id, (SELECT MAX(at_ms) FROM changes WHERE segment_id = ids.id) FROM ids").toString();
     }
 
     /** Runs a query whose last parameter is the limit. */

@@ -33,6 +33,14 @@ class SqliteQueryPlansTest {
                 .containsExactly("SCAN messages USING COVERING INDEX messages_by_user");
     }
 
+    @Test
+    void readsTheLastChangesOfSegmentsBySeekingTheIndexForEach() {
+        List<String> plan = plan(SqlChangeLog.lastChangesSql(3), false);
+
+        assertThat(plan).anyMatch(line -> line.startsWith("SEARCH changes USING COVERING INDEX changes_segment (segment_id=?)"));
+        assertThat(plan).noneMatch(line -> line.startsWith("SCAN changes"));
+    }
+
     private List<String> plan(String sql, boolean userQuery) {
         try (SqlStore store = (SqlStore) Stores.open(null, dir)) {
             return store.messages().onWriterConnection(c -> {
