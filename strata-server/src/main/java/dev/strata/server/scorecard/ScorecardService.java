@@ -68,7 +68,8 @@ public class ScorecardService {
         for (SegmentFigures f : figures) {
             SegmentRecord s = byId.get(f.id());
             ShownFigures shown = new ShownFigures(rules, f, rule);
-            HistoryView history = new HistoryView(histories.history(s, GROWTH_DAYS + 1), rule);
+            // The size now is the scorecard's own, so today's point agrees with it.
+            HistoryView history = new HistoryView(histories.history(s, GROWTH_DAYS + 1, f.size().intValue()), rule);
             Object then = history.sizes(today, GROWTH_DAYS + 1).get(0);
             Map<String, Double> metrics = ScorecardMetrics.of(rules, shown.known(), then instanceof Long n ? n : null);
             rows.add(new Ranking.Row(f.id(), metrics));
