@@ -102,8 +102,9 @@ final class ImportFhirCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(MAX_REPORTED, report.problems().size()); i++) err.println("skipped " + report.problems().get(i));
         if (report.problemCount() > MAX_REPORTED) err.println("(" + (report.problemCount() - MAX_REPORTED) + " more problems counted but not listed)");
         out.print(report.table());
-        out.printf("read %,d resources from %,d files in %.1f s (%,.0f resources/s); %,d messages%n",
-                report.resources(), report.files(), secs, report.resources() / secs, report.messages());
+        out.printf("read %,d resources from %,d files in %.1f s (%,.0f resources/s); %,d messages%s%n",
+                report.resources(), report.files(), secs, report.resources() / secs, report.messages(),
+                report.summaryMessages() == 0 ? "" : String.format(" (%,d of them patient summaries)", report.summaryMessages()));
         long refused = 0;
         if (dest != null) {
             if (outFile != null) out.printf("wrote %,d messages to %s%n", dest.stored(), outFile);

@@ -16,6 +16,11 @@ public final class FieldDescriptions {
     public static final int MAX_SUGGESTED = 50;
     /** A value held by fewer profiles than this is never suggested. */
     public static final int MIN_PROFILES = 11;
+    /**
+     * Fields whose values are contact points: never suggested, however few and shared (a clinic's
+     * phone number given by a dozen patients is still someone's number).
+     */
+    public static final java.util.Set<String> CONTACT_POINTS = java.util.Set.of("email", "phone");
 
     private FieldDescriptions() {
     }
@@ -38,6 +43,7 @@ public final class FieldDescriptions {
         List<ValueCount> values = null;
         Double min = null;
         Double max = null;
+        boolean contactPoint = CONTACT_POINTS.contains(path.segments().get(path.segments().size() - 1).toLowerCase(java.util.Locale.ROOT));
         if (type.equals("string")) values = suggestions(s.stringValues());
         if (type.equals("number")) {
             values = suggestions(s.numberValues());
@@ -45,6 +51,7 @@ public final class FieldDescriptions {
             max = s.max();
         }
         if (type.equals("boolean")) values = suggestions(s.booleanValues());
+        if (contactPoint) values = null;
         return new FieldDescription(path.toString(), type, values, min, max, s.present());
     }
 

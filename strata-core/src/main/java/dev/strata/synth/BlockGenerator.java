@@ -21,6 +21,7 @@ final class BlockGenerator {
     private final long seed;
     private final ActivityScale scale;
     private final ProfileSampler sampler;
+    private final ContactSampler contacts;
     private final BehaviourSimulator simulator;
     private final MessageWriter writer;
     private final EventList events = new EventList();
@@ -29,6 +30,7 @@ final class BlockGenerator {
         this.seed = seed;
         this.scale = scale;
         this.sampler = new ProfileSampler(timeline);
+        this.contacts = new ContactSampler(timeline);
         this.simulator = new BehaviourSimulator(timeline);
         this.writer = new MessageWriter(timeline);
     }
@@ -39,6 +41,9 @@ final class BlockGenerator {
         for (long index = fromIndex; index < fromIndex + count; index++) {
             SplittableRandom rng = PopulationGenerator.randomFor(seed, index);
             Profile p = sampler.sample(index, rng);
+            if (!p.anonymous) {
+                contacts.draw(p, PopulationGenerator.contactRandomFor(seed, index));
+            }
             block.segmentCounts[p.segment.ordinal()]++;
             simulator.simulate(p, rng, events, scale, true);
             events.sort();

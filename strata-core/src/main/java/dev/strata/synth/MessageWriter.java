@@ -49,6 +49,12 @@ final class MessageWriter {
     private static final byte[] PREFERS_ONLINE = ascii(",\"prefers_online\":");
     private static final byte[] COST_CONSCIOUS = ascii(",\"cost_conscious\":");
     private static final byte[] ALTERNATIVE_CARE = ascii(",\"alternative_care\":");
+    private static final byte[] EMAIL_OPEN = ascii(",\"email\":\"person");
+    private static final byte[] EMAIL_DOMAIN = ascii("@example.org\"");
+    private static final byte[] PHONE_OPEN = ascii(",\"phone\":\"+1");
+    private static final byte[] PHONE_EXCHANGE = ascii("55501");
+    private static final byte[] CONSENT_OPEN = ascii(",\"consent\":{");
+    private static final byte[][] CONSENT_KEYS = {ascii("\"email\":"), ascii("\"sms\":"), ascii("\"push\":"), ascii("\"mail\":")};
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
     private static final byte[] NULL_VALUE = ascii(":null");
@@ -202,6 +208,37 @@ final class MessageWriter {
         out.put(COST_CONSCIOUS).putLong(p.costConscious);
         out.put(ALTERNATIVE_CARE).put(p.alternativeCare ? TRUE : FALSE);
         out.put('}');
+        contactTraits();
+    }
+
+    private void contactTraits() {
+        if (p.hasEmail) {
+            out.put(EMAIL_OPEN).put(numberDigits).put(EMAIL_DOMAIN);
+        }
+        if (p.hasPhone) {
+            out.put(PHONE_OPEN).putLong(p.phoneArea).put(PHONE_EXCHANGE).putPadded(p.phoneLine, 2).put('"');
+        }
+        boolean open = consent(0, p.consentEmail, false);
+        open = consent(1, p.consentSms, open);
+        open = consent(2, p.consentPush, open);
+        open = consent(3, p.consentMail, open);
+        if (open) {
+            out.put('}');
+        }
+    }
+
+    /** Writes one known consent inside {@code "consent":{...}}, opening the object first; true once it is open. */
+    private boolean consent(int key, byte value, boolean open) {
+        if (value == ContactSampler.UNKNOWN) {
+            return open;
+        }
+        if (open) {
+            out.put(',');
+        } else {
+            out.put(CONSENT_OPEN);
+        }
+        out.put(CONSENT_KEYS[key]).put(value == ContactSampler.OPTED_IN ? TRUE : FALSE);
+        return true;
     }
 
     private void address(byte[] key, int placeIndex, double latitude, double longitude) {

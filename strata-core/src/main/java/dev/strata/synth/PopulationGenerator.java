@@ -200,6 +200,14 @@ public final class PopulationGenerator {
         return new SplittableRandom(mix64(seed ^ mix64(index + 0x9E37_79B9_7F4A_7C15L)));
     }
 
+    /**
+     * A second stream per (seed, index), for contact points and consents only: drawing them from
+     * {@link #randomFor} would have shifted every later draw of the profile.
+     */
+    static SplittableRandom contactRandomFor(long seed, long index) {
+        return new SplittableRandom(mix64(mix64(seed + 0x632B_E59B_D9B4_E019L) ^ mix64(index + 0xD1B5_4A32_D192_ED03L)));
+    }
+
     /** Stafford variant 13 of the MurmurHash3 finaliser, as SplittableRandom uses internally. */
     private static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;

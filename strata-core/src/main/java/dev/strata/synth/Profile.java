@@ -50,6 +50,16 @@ final class Profile {
     boolean identifyFromApp;
     boolean stepTracker;
 
+    boolean hasEmail;
+    boolean hasPhone;
+    int phoneArea;
+    int phoneLine;
+    /** {@link ContactSampler#UNKNOWN}, {@code OPTED_IN} or {@code OPTED_OUT}. */
+    byte consentEmail;
+    byte consentSms;
+    byte consentPush;
+    byte consentMail;
+
     long moveSec = NEVER;
     int movePlace;
     double moveLatitude;

@@ -34,9 +34,9 @@ final class FhirDocuments {
         this.resourceTypes = java.util.Set.copyOf(fhir.getResourceTypes());
     }
 
-    void read(String source, String text, ImportReport report, Consumer<Message> sink) {
-        if (isNdjson(text)) ndjson(source, text, report, sink);
-        else document(source, text, "", report, sink);
+    void read(String source, String text, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
+        if (isNdjson(text)) ndjson(source, text, report, sink, summaries);
+        else document(source, text, "", report, sink, summaries);
     }
 
     /** NDJSON when the first non-blank line is a whole object; a pretty-printed document's first line is "{" alone. */
@@ -52,7 +52,7 @@ final class FhirDocuments {
         return false;
     }
 
-    private void ndjson(String source, String text, ImportReport report, Consumer<Message> sink) {
+    private void ndjson(String source, String text, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
         int start = 0;
         int lineNo = 0;
         while (start < text.length()) {
@@ -62,7 +62,7 @@ final class FhirDocuments {
             String line = text.substring(start, end).trim();
             start = end + 1;
             if (line.isEmpty()) continue;
-            document(source, line, "line " + lineNo, report, sink);
+            document(source, line, "line " + lineNo, report, sink, summaries);
         }
     }
 
@@ -73,12 +73,12 @@ final class FhirDocuments {
      * none of the tables deciding it, is counted as unmapped without being parsed. Claims,
      * explanations of benefit and most observations are most of a Synthea bundle's bytes.
      */
-    private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink) {
+    private void document(String source, String text, String where, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
         JsonNode root;
         try {
             List<BundleEntries.Entry> streamed = BundleEntries.read(json, text, this::needsTree);
             if (streamed != null) {
-                bundle(source, streamed, where, report, sink);
+                bundle(source, streamed, where, report, sink, summaries);
                 return;
             }
             root = json.readTree(text);
@@ -99,12 +99,12 @@ final class FhirDocuments {
             return;
         }
         if ("Bundle".equals(root.path("resourceType").asString(""))) {
-            bundle(source, entriesOf(root), where, report, sink);
+            bundle(source, entriesOf(root), where, report, sink, summaries);
             return;
         }
         String position = where.isEmpty() ? "/" : where;
         Resource r = parse(root, report, source, position);
-        if (r != null) resource(source, r, position, Map.of(), report, sink);
+        if (r != null) resource(source, r, position, Map.of(), report, sink, summaries);
     }
 
     /** A resource parsed for mapping, or null when it was counted (unmapped) or reported (malformed). */
@@ -139,7 +139,7 @@ final class FhirDocuments {
         return false;
     }
 
-    private void bundle(String source, List<BundleEntries.Entry> entries, String where, ImportReport report, Consumer<Message> sink) {
+    private void bundle(String source, List<BundleEntries.Entry> entries, String where, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
         // first the Medications, which a medicationReference may point at; then the rest in order
         Map<String, Resource> medications = new HashMap<>();
         for (BundleEntries.Entry e : entries) {
@@ -160,7 +160,7 @@ final class FhirDocuments {
             Resource r = e.resource() != null ? parse(e.resource(), report, source, at) : skipped(e.type(), report, source, at);
             if (r == null) continue;
             if (!r.getIdElement().hasIdPart() && e.fullUrl() != null) r.setId(stripUuid(e.fullUrl()));
-            resource(source, r, pointer(where, e.index()), medications, report, sink);
+            resource(source, r, pointer(where, e.index()), medications, report, sink, summaries);
         }
     }
 
@@ -191,7 +191,7 @@ final class FhirDocuments {
         return out;
     }
 
-    private void resource(String source, Resource r, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink) {
+    private void resource(String source, Resource r, String position, Map<String, Resource> bundle, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
         String type = r.fhirType();
         if (!r.getIdElement().hasIdPart()) {
             report.malformed(source, position, type, "resource has no id (needed for an idempotent messageId)");
@@ -199,7 +199,7 @@ final class FhirDocuments {
         }
         List<Message> messages;
         try {
-            messages = ResourceMapper.map(r, new MappingContext(mapping, bundle));
+            messages = ResourceMapper.map(r, new MappingContext(mapping, bundle, summaries));
         } catch (Unmapped u) {
             report.unmapped(type);
             return;

@@ -66,12 +66,14 @@ public final class FhirImport {
     public ImportReport importPaths(List<Path> paths, Consumer<Message> sink, int threads) throws IOException {
         ImportReport report = new ImportReport();
         List<Path> files = expand(paths);
+        PatientSummaries summaries = new PatientSummaries();
         if (threads <= 1 || files.size() <= 1) {
             for (Path p : files) {
                 try (InputStream in = open(p)) {
-                    importStream(p.toString(), in, report, sink);
+                    read(p.toString(), in.readAllBytes(), report, sink, summaries);
                 }
             }
+            finish(summaries, report, sink);
             return report;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -90,24 +92,27 @@ public final class FhirImport {
                 FilePart part = join(window.poll());
                 report.merge(part.report());
                 part.messages().forEach(sink);
+                summaries.merge(part.summaries());
             }
         } finally {
             pool.shutdownNow();
         }
+        finish(summaries, report, sink);
         return report;
     }
 
     /** One file's outcome, read on a worker thread. */
-    private record FilePart(ImportReport report, List<Message> messages) {
+    private record FilePart(ImportReport report, List<Message> messages, PatientSummaries summaries) {
     }
 
     private FilePart readFile(Path p) throws IOException {
         ImportReport r = new ImportReport();
         List<Message> out = new ArrayList<>();
+        PatientSummaries summaries = new PatientSummaries();
         try (InputStream in = open(p)) {
-            importStream(p.toString(), in, r, out::add);
+            read(p.toString(), in.readAllBytes(), r, out::add, summaries);
         }
-        return new FilePart(r, out);
+        return new FilePart(r, out, summaries);
     }
 
     private static FilePart join(Future<FilePart> f) throws IOException {
@@ -152,7 +157,10 @@ public final class FhirImport {
         return n.endsWith(".json") || n.endsWith(".ndjson");
     }
 
-    /** Imports one document: a bundle, a single resource, or NDJSON (told apart by content). */
+    /**
+     * Imports one document: a bundle, a single resource, or NDJSON (told apart by content). The
+     * document is one import: its patient summaries are sent after its other messages.
+     */
     public void importStream(String source, InputStream in, ImportReport report, Consumer<Message> sink) throws IOException {
         importBytes(source, in.readAllBytes(), report, sink);
     }
@@ -164,8 +172,21 @@ public final class FhirImport {
     }
 
     void importBytes(String source, byte[] bytes, ImportReport report, Consumer<Message> sink) {
+        PatientSummaries summaries = new PatientSummaries();
+        read(source, bytes, report, sink, summaries);
+        finish(summaries, report, sink);
+    }
+
+    private void read(String source, byte[] bytes, ImportReport report, Consumer<Message> sink, PatientSummaries summaries) {
         report.file();
-        documents.read(source, new String(bytes, StandardCharsets.UTF_8), report, sink);
+        documents.read(source, new String(bytes, StandardCharsets.UTF_8), report, sink, summaries);
+    }
+
+    /** The per-patient traits that needed the whole import (see {@link PatientSummaries}), after everything else. */
+    private static void finish(PatientSummaries summaries, ImportReport report, Consumer<Message> sink) {
+        List<Message> messages = summaries.messages();
+        report.summaries(messages.size());
+        messages.forEach(sink);
     }
 
     /** Convenience for tests and small inputs: the messages of one document. */

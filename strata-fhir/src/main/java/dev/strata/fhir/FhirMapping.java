@@ -30,21 +30,24 @@ import java.util.Map;
 public final class FhirMapping {
     /** Tables keyed by {@code system|code}. */
     static final List<String> CODE_TABLES = List.of("screening", "survey", "drug", "vaccine", "condition",
-            "visit_type", "specialty", "encounter_class", "plan", "marital_status");
+            "chronic_condition", "visit_type", "specialty", "encounter_class", "plan", "marital_status", "consent_channel");
     /** Tables keyed by a word (event keys, ingredient or payor keywords). */
-    static final List<String> WORD_TABLES = List.of("event", "drug_ingredient", "vaccine_name", "plan_payor");
+    static final List<String> WORD_TABLES = List.of("event", "drug_ingredient", "vaccine_name", "plan_payor", "setting");
 
-    static final Map<String, String> SYSTEM_ALIASES = Map.of(
-            "sct", "http://snomed.info/sct",
-            "loinc", "http://loinc.org",
-            "cpt", "http://www.ama-assn.org/go/cpt",
-            "rxnorm", "http://www.nlm.nih.gov/research/umls/rxnorm",
-            "cvx", "http://hl7.org/fhir/sid/cvx",
-            "icd10", "http://hl7.org/fhir/sid/icd-10-cm",
-            "actcode", "http://terminology.hl7.org/CodeSystem/v3-ActCode",
-            "marital", "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
-            "sop", "urn:oid:2.16.840.1.113883.3.221.5",
-            "hcpcs", "urn:oid:2.16.840.1.113883.6.285");
+    static final Map<String, String> SYSTEM_ALIASES = Map.ofEntries(
+            Map.entry("sct", "http://snomed.info/sct"),
+            Map.entry("loinc", "http://loinc.org"),
+            Map.entry("cpt", "http://www.ama-assn.org/go/cpt"),
+            Map.entry("rxnorm", "http://www.nlm.nih.gov/research/umls/rxnorm"),
+            Map.entry("cvx", "http://hl7.org/fhir/sid/cvx"),
+            Map.entry("icd10", "http://hl7.org/fhir/sid/icd-10-cm"),
+            Map.entry("actcode", "http://terminology.hl7.org/CodeSystem/v3-ActCode"),
+            Map.entry("marital", "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus"),
+            Map.entry("sop", "urn:oid:2.16.840.1.113883.3.221.5"),
+            Map.entry("hcpcs", "urn:oid:2.16.840.1.113883.6.285"),
+            Map.entry("contactpoint", "http://hl7.org/fhir/contact-point-system"),
+            Map.entry("partmode", "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"),
+            Map.entry("channel", "https://strata.dev/fhir/CodeSystem/contact-channel"));
 
     private final Map<String, Map<String, String>> tables;
     /** Keyword tables sorted longest keyword first, so "medicare advantage" wins over "medicare". */
@@ -130,6 +133,17 @@ public final class FhirMapping {
     /** An event name by its key (doctor_visit, screening, refill…); the key itself if not configured. */
     public String event(String key) {
         return tables.get("event").getOrDefault(key.replace('_', ' '), key);
+    }
+
+    /** A {@code setting} as a number, e.g. {@code default_days_supply}; an error names a value that is not one. */
+    public double setting(String key, double fallback) {
+        String v = tables.get("setting").get(key.replace('_', ' '));
+        if (v == null) return fallback;
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " '" + v + "' is not a number");
+        }
     }
 
     /** The value of the first keyword of a keyword table found in {@code text} (case-insensitive), or null. */

@@ -40,6 +40,7 @@ public final class ImportReport {
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
     private long messages;
+    private long summaryMessages;
     private long files;
     private long unreadableFiles;
 
@@ -72,6 +73,12 @@ public final class ImportReport {
         problem(new Problem(file, position, null, message));
     }
 
+    /** Identifies of the patient summaries, sent at the end of an import. */
+    void summaries(int messageCount) {
+        messages += messageCount;
+        summaryMessages += messageCount;
+    }
+
     void file() {
         files++;
     }
@@ -93,6 +100,7 @@ public final class ImportReport {
         for (Problem p : other.problems) if (problems.size() < MAX_PROBLEMS) problems.add(p);
         problemCount += other.problemCount;
         messages += other.messages;
+        summaryMessages += other.summaryMessages;
         files += other.files;
         unreadableFiles += other.unreadableFiles;
     }
@@ -102,6 +110,8 @@ public final class ImportReport {
     public long problemCount() { return problemCount; }
     public long messages() { return messages; }
     public long files() { return files; }
+    /** Of {@link #messages()}, the patient summary identifies (chronic_conditions, consent, survey). */
+    public long summaryMessages() { return summaryMessages; }
     public long unreadableFiles() { return unreadableFiles; }
 
     public long resources() {

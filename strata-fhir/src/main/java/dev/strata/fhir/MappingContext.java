@@ -24,10 +24,13 @@ final class MappingContext {
     final FhirMapping mapping;
     /** Medications of the current bundle by full URL and by {@code Medication/id}; empty for NDJSON. */
     final Map<String, Resource> bundleResources;
+    /** Facts for the traits that need all of a patient's resources (chronic count, consents, survey answers). */
+    final PatientSummaries summaries;
 
-    MappingContext(FhirMapping mapping, Map<String, Resource> bundleResources) {
+    MappingContext(FhirMapping mapping, Map<String, Resource> bundleResources, PatientSummaries summaries) {
         this.mapping = mapping;
         this.bundleResources = bundleResources;
+        this.summaries = summaries;
     }
 
     /**

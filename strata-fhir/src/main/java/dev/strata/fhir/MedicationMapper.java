@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.Type;
 /**
  * MedicationDispense and MedicationRequest → {@code Medication Refill} with drug_class (the
  * {@code drug} table by RxNorm code, else the first {@code drug_ingredient} keyword in the drug's
- * name, else {@code other}), days_supply when the resource states it, and the RxNorm code.
+ * name, else {@code other}), days_supply ({@link DaysSupply}: stated, from quantity and dosage, or
+ * the default) with its source, and the RxNorm code.
  */
 final class MedicationMapper {
     private MedicationMapper() {
@@ -31,8 +32,7 @@ final class MedicationMapper {
         String userId = MappingContext.userId(d.getSubject(), "subject");
         long time = MappingContext.time("whenHandedOver, whenPrepared", d.getWhenHandedOverElement(), d.getWhenPreparedElement());
         Json.Obj.Builder p = drug(medication(d, d.getMedication(), ctx), ctx);
-        Double days = days(d.getDaysSupply());
-        if (days != null) p.put("days_supply", MappingContext.num(days));
+        DaysSupply.of(d.getDaysSupply(), d.getQuantity(), d.getDosageInstruction(), ctx.mapping).putInto(p);
         if (d.hasQuantity() && d.getQuantity().hasValue()) p.put("quantity", MappingContext.num(d.getQuantity().getValue().doubleValue()));
         Coding type = MappingContext.firstCoding(d.getType());
         if (type != null) MappingContext.put(p, "fill_type", type.getCode());
@@ -54,12 +54,10 @@ final class MedicationMapper {
         String userId = MappingContext.userId(r.getSubject(), "subject");
         long time = MappingContext.time("authoredOn", r.getAuthoredOnElement());
         Json.Obj.Builder p = drug(medication(r, r.getMedication(), ctx), ctx);
-        if (r.hasDispenseRequest()) {
-            MedicationRequest.MedicationRequestDispenseRequestComponent dr = r.getDispenseRequest();
-            Double days = dr.hasExpectedSupplyDuration() ? days(dr.getExpectedSupplyDuration()) : null;
-            if (days != null) p.put("days_supply", MappingContext.num(days));
-            if (dr.hasNumberOfRepeatsAllowed()) p.put("repeats_allowed", MappingContext.num(dr.getNumberOfRepeatsAllowed()));
-        }
+        MedicationRequest.MedicationRequestDispenseRequestComponent dr = r.getDispenseRequest();
+        DaysSupply.of(dr.hasExpectedSupplyDuration() ? dr.getExpectedSupplyDuration() : null,
+                dr.hasQuantity() ? dr.getQuantity() : null, r.getDosageInstruction(), ctx.mapping).putInto(p);
+        if (dr.hasNumberOfRepeatsAllowed()) p.put("repeats_allowed", MappingContext.num(dr.getNumberOfRepeatsAllowed()));
         p.put("source", MappingContext.str("MedicationRequest"));
         return List.of(MappingContext.track(r, null, userId, time, ctx.mapping.event("refill"), p));
     }

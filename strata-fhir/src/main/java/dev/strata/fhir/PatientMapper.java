@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
@@ -52,17 +51,14 @@ final class PatientMapper {
         } else {
             t.put("deceased", Json.FALSE);
         }
-        MappingContext.put(t, "phone", telecom(p, ContactPoint.ContactPointSystem.PHONE));
-        MappingContext.put(t, "email", telecom(p, ContactPoint.ContactPointSystem.EMAIL));
+        ContactPoints contacts = new ContactPoints(p.getTelecom(), System.currentTimeMillis());
+        MappingContext.put(t, "phone", contacts.phone((int) ctx.mapping.setting("phone_country_code", 1)));
+        MappingContext.put(t, "email", contacts.email());
+        MappingContext.put(t, "preferred_contact", contacts.preferred());
         // A Patient carries no clinical time: the record's lastUpdated, else the day of birth, so
         // the identify precedes the person's events and a re-import gives the same message.
         long time = MappingContext.time("meta.lastUpdated, birthDate", p.getMeta().getLastUpdatedElement(), p.getBirthDateElement());
         return List.of(MappingContext.identify(p, null, userId, time, t));
-    }
-
-    private static String telecom(Patient p, ContactPoint.ContactPointSystem system) {
-        for (ContactPoint cp : p.getTelecom()) if (cp.getSystem() == system && cp.hasValue()) return cp.getValue();
-        return null;
     }
 
     private static Address preferredAddress(Patient p) {

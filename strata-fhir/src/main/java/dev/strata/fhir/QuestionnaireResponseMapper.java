@@ -2,7 +2,9 @@ package dev.strata.fhir;
 
 import dev.strata.json.Json;
 import dev.strata.model.Message;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -32,11 +34,15 @@ final class QuestionnaireResponseMapper {
         String userId = patient(q);
         long time = MappingContext.time("authored", q.getAuthoredElement());
         Json.Obj.Builder p = new Json.Obj.Builder();
-        p.put("survey", MappingContext.str(surveyName(q)));
-        Json.Obj.Builder answers = new Json.Obj.Builder();
-        int[] count = {0};
-        collect(q.getItem(), answers, count);
-        p.put("answers", answers.build());
+        String survey = surveyName(q);
+        p.put("survey", MappingContext.str(survey));
+        Map<String, Json> answers = new LinkedHashMap<>();
+        collect(q.getItem(), answers);
+        Json.Obj.Builder answerObject = new Json.Obj.Builder();
+        answers.forEach(answerObject::put);
+        p.put("answers", answerObject.build());
+        // the latest answer per item also becomes the trait survey.<questionnaire>.<linkId>
+        answers.forEach((linkId, value) -> ctx.summaries.answer(userId, survey, linkId, time, value));
         return List.of(MappingContext.track(q, null, userId, time, ctx.mapping.event("survey"), p));
     }
 
@@ -57,17 +63,16 @@ final class QuestionnaireResponseMapper {
         return slash >= 0 ? s.substring(slash + 1) : s;
     }
 
-    private static void collect(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, Json.Obj.Builder out, int[] count) {
+    private static void collect(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, Map<String, Json> out) {
         for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
             for (QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent a : item.getAnswer()) {
                 Json v = value(a.getValue());
-                if (v != null && item.hasLinkId() && count[0] < MAX_ANSWERS) {
+                if (v != null && item.hasLinkId() && (out.size() < MAX_ANSWERS || out.containsKey(item.getLinkId()))) {
                     out.put(item.getLinkId(), v);
-                    count[0]++;
                 }
-                collect(a.getItem(), out, count);
+                collect(a.getItem(), out);
             }
-            collect(item.getItem(), out, count);
+            collect(item.getItem(), out);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Encounter;
@@ -21,14 +22,14 @@ final class ResourceMapper {
     /** The types {@link #map} has a mapper for; others are counted without being parsed. */
     static final java.util.Set<String> MAPPED_TYPES = java.util.Set.of("Patient", "Encounter", "Procedure", "Observation",
             "DiagnosticReport", "MedicationDispense", "MedicationRequest", "Immunization", "Appointment", "Coverage",
-            "QuestionnaireResponse", "Condition");
+            "QuestionnaireResponse", "Condition", "Consent");
 
     /** The code tables that decide whether a resource of a type mapped by code is mapped at all. */
     static final java.util.Map<String, java.util.List<String>> CODE_DECIDES = java.util.Map.of(
             "Observation", java.util.List.of("screening", "survey"),
             "Procedure", java.util.List.of("screening"),
             "DiagnosticReport", java.util.List.of("screening"),
-            "Condition", java.util.List.of("condition"));
+            "Condition", java.util.List.of("condition", "chronic_condition"));
 
     private ResourceMapper() {
     }
@@ -46,6 +47,7 @@ final class ResourceMapper {
         if (r instanceof Coverage x) return CoverageMapper.map(x, ctx);
         if (r instanceof QuestionnaireResponse x) return QuestionnaireResponseMapper.map(x, ctx);
         if (r instanceof Condition x) return ConditionMapper.map(x, ctx);
+        if (r instanceof Consent x) return ConsentMapper.map(x, ctx);
         throw new Unmapped(r.fhirType() + " has no mapping");
     }
 }

@@ -53,11 +53,16 @@ class HandCheckedMappingTest {
     void conditionSetThenClearedAtAbatement() {
         List<Message> out = map("{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"F32.9\"}]},"
                 + "\"subject\":{\"reference\":\"Patient/p7\"},\"onsetDateTime\":\"2024-01-05\",\"abatementDateTime\":\"2025-02-06\"}");
-        assertThat(out).hasSize(2);
+        assertThat(out).hasSize(4);
         assertThat(out.get(0).traits().get("depression")).isEqualTo(Json.TRUE);
         assertThat(at(out.get(0))).isEqualTo(Instant.parse("2024-01-05T00:00:00Z"));
         assertThat(out.get(1).traits().get("depression")).isEqualTo(Json.FALSE);
         assertThat(at(out.get(1))).isEqualTo(Instant.parse("2025-02-06T00:00:00Z"));
+        // then the patient summary: one chronic condition from onset, none after the abatement
+        assertThat(num(out.get(2).traits(), "chronic_conditions")).isEqualTo(1.0);
+        assertThat(at(out.get(2))).isEqualTo(Instant.parse("2024-01-05T00:00:00Z"));
+        assertThat(num(out.get(3).traits(), "chronic_conditions")).isEqualTo(0.0);
+        assertThat(at(out.get(3))).isEqualTo(Instant.parse("2025-02-06T00:00:00Z"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.strata.server.analytics;
 
 import dev.strata.lang.Condition;
-import dev.strata.lang.SegmentPrinter;
 import dev.strata.lang.SegmentSyntaxException;
 import dev.strata.live.LiveAnalytics;
 import dev.strata.server.security.Allowed;
@@ -64,29 +63,7 @@ public class AnalyticsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        SmallCells.Table t = SmallCells.of(caller).table();
-        int total = t.total(b.total());
-        int[] cells = new int[b.buckets().size() + 2];
-        cells[0] = total;
-        for (int i = 0; i < b.buckets().size(); i++) cells[i + 1] = t.part(b.buckets().get(i).count());
-        int missing = t.part(b.missing());
-        cells[cells.length - 1] = missing;
-        t.relate(cells);
-        List<Map<String, Object>> buckets = new ArrayList<>();
-        for (int i = 0; i < b.buckets().size(); i++) {
-            LiveAnalytics.BucketCount bc = b.buckets().get(i);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", bc.bucket().label());
-            m.put("condition", SegmentPrinter.print(bc.bucket().condition()));
-            m.put("count", t.shown(cells[i + 1]));
-            buckets.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", t.shown(total));
-        out.put("by", body.by().strip());
-        out.put("buckets", buckets);
-        out.put("missingCount", t.shown(missing));
-        return out;
+        return BreakdownView.of(b, body.by().strip(), SmallCells.of(caller));
     }
 
     @Operation(summary = "Events of one name per day (UTC) for a population against everyone, with rates per 1000 profiles")
