@@ -54,7 +54,8 @@ public class PersonaController {
     public record DiscoverRequest(Integer kMin, Integer kMax, Long seed, Boolean save) {
     }
 
-    @Operation(summary = "Cluster the profiles into personas (k-prototypes, k by silhouette), describe each and save it as a static segment;"
+    @Operation(summary = "Cluster the profiles into personas (k-prototypes, k by silhouette), describe each and save it as a static segment"
+            + " with its description;"
             + " 409 and nothing saved when a persona's name is taken")
     @PostMapping("/discover")
     @Allowed({Role.ADMIN, Role.EDITOR})
@@ -90,7 +91,7 @@ public class PersonaController {
                 m.put("description", p.description());
                 m.put("distinctions", p.distinctions().stream().map(PersonaController::distinction).toList());
                 if (save) {
-                    SegmentRecord s = segments.create(p.name(), null, "static", caller.name());
+                    SegmentRecord s = segments.create(p.name(), null, "static", caller.name(), p.description());
                     segments.replaceMembers(s.id(), p.members());
                     audit.record(caller, "segment.create", s.id());
                     m.put("segmentId", s.id());

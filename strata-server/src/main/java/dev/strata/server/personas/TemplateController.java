@@ -39,13 +39,13 @@ public class TemplateController {
         this.histories = histories;
     }
 
-    @Operation(summary = "Create the six consumer segments (examples/consumer-segments.tsv) as dynamic segments, in rule order;"
+    @Operation(summary = "Create the six consumer segments (examples/consumer-segments.tsv) as dynamic segments, in rule order,"
+            + " each with its rule's description;"
             + " 409 and nothing created when one of the names is taken")
     @PostMapping("/consumer-segments")
     @Allowed({Role.ADMIN, Role.EDITOR})
     public ResponseEntity<Map<String, Object>> consumerSegments(Caller caller) {
         SegmentDefinitions template = ConsumerSegments.definitions();
-        String[] lines = ConsumerSegments.text().split("\r?\n");
         for (SegmentDefinitions.Named n : template.segments()) {
             if (segments.exists(n.name())) {
                 throw ApiException.conflict("a segment named '" + n.name() + "' exists already: the template was not installed");
@@ -53,9 +53,8 @@ public class TemplateController {
         }
         List<SegmentView> created = new ArrayList<>();
         for (SegmentDefinitions.Named n : template.segments()) {
-            // the file's own text, so the saved definition reads as documented
-            String definition = lines[n.line() - 1].substring(n.name().length() + 1);
-            SegmentRecord s = segments.create(n.name(), definition, "dynamic", caller.name());
+            // the file's own text, so the saved definition reads as documented, and the rule's explanation
+            SegmentRecord s = segments.create(n.name(), n.text(), "dynamic", caller.name(), n.description());
             audit.record(caller, "segment.create", s.id());
             histories.warm(s);
             created.add(SegmentView.of(s, segments.size(s.id()), caller));

@@ -61,7 +61,13 @@ public class SegmentService {
      *                   be replaced by an upload
      */
     public SegmentRecord create(String name, String definition, String kindName, String createdBy) {
+        return create(name, definition, kindName, createdBy, null);
+    }
+
+    /** As {@link #create(String, String, String, String)}, with a plain-words description (null or blank: none). */
+    public SegmentRecord create(String name, String definition, String kindName, String createdBy, String description) {
         String n = Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
+        String about = Descriptions.checked("description", description);
         SegmentKind kind = kind(kindName, SegmentKind.DYNAMIC);
         synchronized (writes) {
             if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
@@ -72,7 +78,7 @@ public class SegmentService {
             Instant now = Instant.now();
             SegmentRecord saved;
             try {
-                saved = repo.insert(new SegmentRecord(id, n, definition, kind.wireName(), now, now, createdBy));
+                saved = repo.insert(new SegmentRecord(id, n, definition, kind.wireName(), now, now, createdBy, about));
                 if (kind == SegmentKind.STATIC) repo.saveStaticMembers(id, allMembers(id));
             } catch (RuntimeException e) {
                 engine.remove(id);
@@ -85,8 +91,18 @@ public class SegmentService {
 
     /** Changes name, definition or kind; null keeps the current value. */
     public SegmentRecord update(String id, String name, String definition, String kindName) {
+        return update(id, name, definition, kindName, null);
+    }
+
+    /**
+     * Changes name, definition, kind or description; null keeps the current value, and a blank
+     * description removes it.
+     */
+    public SegmentRecord update(String id, String name, String definition, String kindName, String description) {
+        String newDescription = description == null ? null : Descriptions.checked("description", description);
         synchronized (writes) {
             SegmentRecord old = get(id);
+            String about = description == null ? old.description() : newDescription;
             String n = name == null ? old.name() : Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
             if (!n.equals(old.name())) {
                 if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
@@ -103,7 +119,7 @@ public class SegmentService {
             boolean snapshot = kind == SegmentKind.STATIC && (definition != null || SavedSegments.kindOf(old) != SegmentKind.STATIC);
             Collection<String> members = kind == SegmentKind.STATIC && !snapshot ? repo.staticMembers(id) : null;
             List<MembershipChange> defined = define(id, n, c, kind, members);
-            SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy()))
+            SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy(), about))
                     .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
             if (snapshot) repo.saveStaticMembers(id, allMembers(id));
             else if (kind == SegmentKind.DYNAMIC && SavedSegments.kindOf(old) == SegmentKind.STATIC) repo.saveStaticMembers(id, List.of());
@@ -150,7 +166,7 @@ public class SegmentService {
                 throw ApiException.badRequest("segment '" + s.name() + "' is dynamic; only a static segment takes an uploaded list");
             }
             List<MembershipChange> defined = define(id, s.name(), null, SegmentKind.STATIC, userKeys);
-            repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy()));
+            repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy(), s.description()));
             repo.saveStaticMembers(id, userKeys);
             dispatcher.publish(defined);
             return defined;
