@@ -103,6 +103,12 @@ public class SegmentService {
         synchronized (writes) {
             SegmentRecord old = get(id);
             String about = description == null ? old.description() : newDescription;
+            if (description != null && name == null && definition == null && kindName == null) {
+                // only the description: the engine's segment stays as it is (no re-evaluation at 1M profiles)
+                return repo.update(new SegmentRecord(id, old.name(), old.definition(), old.kind(), old.createdAt(), Instant.now(),
+                                old.createdBy(), about))
+                        .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
+            }
             String n = name == null ? old.name() : Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
             if (!n.equals(old.name())) {
                 if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
