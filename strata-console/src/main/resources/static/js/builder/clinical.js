@@ -1,13 +1,16 @@
 /**
  * The clinical measures of the language: medication adherence (pdc, mpr), visit days and days
  * since an event (count_days, days_since), the no-show rate and HEDIS-like screening gaps
- * (screening_due). One editor for them all; switching the measure keeps what still applies. A
- * where-clause written in the text is kept as it is (it is not edited here).
+ * (screening_due). One editor for them all; switching the measure keeps what still applies. The
+ * measures on an event filter it with the same where-editor as did/count (builder/where).
  * @module builder/clinical
  */
 import { field, selectBox, textBox } from './fields.js';
 import { windowEditor, splitDuration } from './window.js';
-import { COMPARISONS, OP_LABELS, literalText, numberOrText } from './model.js';
+import { whereEditor } from './where.js';
+import {
+  COMPARISONS, OP_LABELS, CLINICAL_WITH_EVENT as WITH_EVENT, literalText, numberOrText,
+} from './model.js';
 
 export const CLINICAL = [
   { type: 'pdc', label: 'adherence: proportion of days covered (PDC)' },
@@ -24,7 +27,6 @@ const PROGRAMS = [
   { value: 'cervical', label: 'cervical (women 21–64)' },
 ];
 
-const WITH_EVENT = ['pdc', 'mpr', 'count_days', 'days_since'];
 const WHOLE_DAYS = ['count_days', 'days_since'];
 
 /** Converts a clinical measure in place to another, keeping the event, filter, window and comparison that still fit. */
@@ -71,6 +73,7 @@ export function clinicalEditor(node, pointer, env) {
     parts.push(field('Event', textBox({
       testid: 'clinical-event', pointer, field: 'event', value: node.event, list: env.list('events'),
       onInput: (v) => { node.event = v; env.changed(); },
+      onCommit: () => env.changed(true), // the filter's property suggestions follow the event
     }), { className: 'bf-path' }));
   }
   if (node.type === 'pdc' || node.type === 'mpr') {
@@ -91,5 +94,6 @@ export function clinicalEditor(node, pointer, env) {
     testid: 'clinical-value', pointer, field: 'value', value: literalText(node.value, 'number'), inputmode: 'decimal', width: '6em',
     onInput: (v) => { node.value = numberOrText(v); env.changed(); },
   })));
+  if (WITH_EVENT.includes(node.type)) parts.push(whereEditor(node, pointer, env));
   return parts;
 }

@@ -4,8 +4,9 @@
  * @module builder/editors
  */
 import { h } from '../ui.js';
-import { field, selectBox, textBox, iconButton } from './fields.js';
+import { field, selectBox, textBox } from './fields.js';
 import { windowEditor } from './window.js';
+import { whereEditor } from './where.js';
 import { clinicalEditor } from './clinical.js';
 import {
   COMPARISONS, OP_LABELS, MEASURES, AGGREGATES, opsFor, setTraitOp, setMeasure, literal, literalText,
@@ -149,29 +150,6 @@ function eventEditor(node, pointer, env) {
   }
   body.push(whereEditor(node, pointer, env));
   return body;
-}
-
-function whereEditor(node, pointer, env) {
-  if (!node.where) {
-    return h('div', { class: 'bf-row' }, iconButton({
-      testid: 'where-add', pointer, label: 'Add a filter on the event’s properties', text: '+ Filter events (where …)',
-      onClick: () => {
-        node.where = { type: 'and', conditions: [{ type: 'trait', path: '', op: '=', value: '' }] };
-        env.focusNext = { testid: 'trait-path', pointer: `${pointer}/where/conditions/0` };
-        env.changed(true);
-      },
-    }));
-  }
-  const wp = `${pointer}/where`;
-  const slot = {
-    pointer: wp,
-    set: (n) => { node.where = n; },
-    remove: () => { delete node.where; },
-    isWhereRoot: true,
-  };
-  return h('div', { class: 'where-editor', 'data-testid': 'where-editor', 'data-pointer': pointer },
-    h('div', { class: 'where-title' }, 'where the event’s properties match'),
-    env.renderNode(node.where, slot, { where: node.event || '' }));
 }
 
 function nearEditor(node, pointer, env) {

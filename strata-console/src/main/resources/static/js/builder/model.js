@@ -63,6 +63,12 @@ export const ADD_KINDS = {
 /** Clinical measures (pdc, mpr, count_days, days_since, no_show_rate, screening_due): edited by builder/clinical. */
 const CLINICAL_TYPES = ['pdc', 'mpr', 'count_days', 'days_since', 'no_show_rate', 'screening_due'];
 
+/** The clinical measures that count events of a kind, and so may filter them with a where-clause. */
+export const CLINICAL_WITH_EVENT = ['pdc', 'mpr', 'count_days', 'days_since'];
+
+/** Whether a node of this type may carry a where-clause on its event's properties. */
+const filtersEvents = (type) => EVENT_TYPES.includes(type) || CLINICAL_WITH_EVENT.includes(type);
+
 export const isGroup = (n) => n && (n.type === 'and' || n.type === 'or');
 
 /** The kind a node is edited as (a trait on context.… is the device/context editor). */
@@ -96,7 +102,7 @@ function normalizeNode(n) {
     return inner && inner.type === 'not' ? inner.condition : { type: 'not', condition: inner };
   }
   if (isGroup(n)) return { type: n.type, conditions: (n.conditions || []).map(normalizeNode) };
-  if (EVENT_TYPES.includes(n.type) && n.where) {
+  if (filtersEvents(n.type) && n.where) {
     const w = normalizeNode(n.where);
     n.where = isGroup(w) ? w : { type: 'and', conditions: [w] };
   }
@@ -117,7 +123,7 @@ export function forPrinting(tree) {
     if (!n || typeof n !== 'object') return;
     if (isGroup(n)) n.conditions.forEach(strip);
     if (n.type === 'not') strip(n.condition);
-    if (EVENT_TYPES.includes(n.type) && n.where) {
+    if (filtersEvents(n.type) && n.where) {
       strip(n.where);
       if (isGroup(n.where) && n.where.conditions.length === 0 && n.where.type === 'and') delete n.where;
     }

@@ -4,10 +4,11 @@
  * @module builder/save
  */
 import { h, uid } from '../ui.js';
+import { MAX_DESCRIPTION } from '../segment/description.js';
 
 /**
- * @param {{canSave: boolean, role: string, editing: {id: string, name: string, kind: string}|null,
- *   onSave: (req: {name: string, kind: string, asNew: boolean}) => Promise<void>}} opts
+ * @param {{canSave: boolean, role: string, editing: {id: string, name: string, kind: string, description?: string}|null,
+ *   onSave: (req: {name: string, kind: string, description: string, asNew: boolean}) => Promise<void>}} opts
  */
 export function savePanel({ canSave, role, editing, onSave }) {
   if (!canSave) {
@@ -29,6 +30,12 @@ export function savePanel({ canSave, role, editing, onSave }) {
   const kind = h('select', { id: kindId, class: 'form-select', 'data-testid': 'save-kind', 'aria-describedby': `${kindId}-hint` },
     h('option', { value: 'dynamic', selected: !editing || editing.kind !== 'static' }, 'Dynamic: members follow the data'),
     h('option', { value: 'static', selected: !!editing && editing.kind === 'static' }, 'Static: a snapshot of today’s members'));
+  const descriptionId = uid('description');
+  const descriptionError = h('div', { class: 'invalid-feedback', id: uid('description-error'), 'data-testid': 'save-description-error' });
+  const description = h('textarea', {
+    id: descriptionId, class: 'form-control', rows: '2', maxlength: String(MAX_DESCRIPTION), value: (editing && editing.description) || '',
+    'aria-describedby': `${descriptionId}-hint ${descriptionError.id}`, 'data-testid': 'save-description',
+  });
   const error = h('div', { class: 'alert alert-danger py-2 small', role: 'alert', 'data-testid': 'save-error', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'save-submit' }, editing ? 'Save changes' : 'Save segment');
   const copy = editing ? h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'save-as-new' }, 'Save as a new segment') : null;
@@ -36,9 +43,11 @@ export function savePanel({ canSave, role, editing, onSave }) {
   const clear = () => {
     error.hidden = true;
     error.textContent = '';
-    name.classList.remove('is-invalid');
-    name.removeAttribute('aria-invalid');
-    nameError.textContent = '';
+    for (const [input, message] of [[name, nameError], [description, descriptionError]]) {
+      input.classList.remove('is-invalid');
+      input.removeAttribute('aria-invalid');
+      message.textContent = '';
+    }
   };
   const run = async (asNew) => {
     clear();
@@ -49,7 +58,7 @@ export function savePanel({ canSave, role, editing, onSave }) {
     submit.disabled = true;
     if (copy) copy.disabled = true;
     try {
-      await onSave({ name: name.value.trim(), kind: kind.value, asNew });
+      await onSave({ name: name.value.trim(), kind: kind.value, description: description.value, asNew });
     } finally {
       submit.disabled = false;
       if (copy) copy.disabled = false;
@@ -57,13 +66,15 @@ export function savePanel({ canSave, role, editing, onSave }) {
   };
   if (copy) copy.addEventListener('click', () => run(true));
 
-  /** Shows a refusal: on the name field (field "name") or above the buttons. */
+  /** Shows a refusal: on the name or description field (field "name", "description") or above the buttons. */
   function fail({ field, message }) {
-    if (field === 'name') {
-      name.classList.add('is-invalid');
-      name.setAttribute('aria-invalid', 'true');
-      nameError.textContent = message;
-      name.focus();
+    const at = { name: [name, nameError], description: [description, descriptionError] }[field];
+    if (at) {
+      const [input, box] = at;
+      input.classList.add('is-invalid');
+      input.setAttribute('aria-invalid', 'true');
+      box.textContent = message;
+      input.focus();
     } else {
       error.hidden = false;
       error.textContent = message;
@@ -76,6 +87,8 @@ export function savePanel({ canSave, role, editing, onSave }) {
       h('div', { class: 'mb-2' }, h('label', { for: nameId, class: 'form-label' }, 'Name (required)'), name, nameError),
       h('div', { class: 'mb-2' }, h('label', { for: kindId, class: 'form-label' }, 'Kind'), kind,
         h('div', { class: 'form-text', id: `${kindId}-hint` }, 'A dynamic segment is re-evaluated as data arrives; a static one keeps the members it has when saved.')),
+      h('div', { class: 'mb-2' }, h('label', { for: descriptionId, class: 'form-label' }, 'Description (optional)'), description, descriptionError,
+        h('div', { class: 'form-text', id: `${descriptionId}-hint` }, 'In plain words, who is in it and why; shown on the segment’s page.')),
       error,
       h('div', { class: 'd-flex flex-wrap gap-2' }, submit, copy))));
   return { el, fail };

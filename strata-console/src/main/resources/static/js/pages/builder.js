@@ -236,13 +236,13 @@ export async function render(el, params, ctx) {
   }
 
   // -- save -------------------------------------------------------------------------------
-  async function doSave({ name, kind, asNew }) {
+  async function doSave({ name, kind, description, asNew }) {
     // let a pending edit reach the server first, so what is saved is what is on screen
     if (parseSoon.pending || printSoon.pending) { parseSoon.flush(); printSoon.flush(); }
     await inFlight;
     if (state.textError) return save.fail({ message: 'Fix the error in the text before saving.' });
     if (state.treeError || state.definition === null) return save.fail({ message: 'Complete the highlighted condition before saving.' });
-    const body = { name, kind, definition: state.definition };
+    const body = { name, kind, definition: state.definition, description };
     try {
       const saved = editing && !asNew
         ? await ctx.api.put(`/api/segments/${seg(editing.id)}`, body)
@@ -255,6 +255,8 @@ export async function render(el, params, ctx) {
       if (e.status === 400 && b.line) {
         text.showError(b);
         save.fail({ message: `The definition was refused: line ${b.line}, column ${b.column}: ${b.error}` });
+      } else if (e.status === 400 && /^"description"/.test(b.error || '')) {
+        save.fail({ field: 'description', message: b.error });
       } else if (e.status === 409 || (e.status === 400 && /name/i.test(b.error || ''))) {
         save.fail({ field: 'name', message: b.error || e.message });
       } else {

@@ -1,10 +1,11 @@
-// The segment page's header: name, kind, definition, size; at a drill level, the narrowed
+// The segment page's header: name, description, kind, definition, size; at a drill level, the narrowed
 // population's definition and size; and the actions the role allows.
 import { fmtCount, h, loading, pageHeader } from '../ui.js';
 import { membersRoute } from '../drill.js';
 import { csvName, exportButton } from '../download.js';
 import { canEdit } from '../session.js';
 import { saveForm } from './save-form.js';
+import { descriptionBlock } from './description.js';
 
 export function header(page) {
   const { segment, drill, session } = page;
@@ -47,5 +48,5 @@ export function header(page) {
       h('dt', {}, 'This population'), h('dd', {}, populationSize, ' profiles'),
       h('dt', {}, 'Its definition'), h('dd', {}, h('pre', { class: 'definition', 'data-testid': 'population-definition' }, page.base)));
   }
-  return h('header', { class: 'segment-header mb-3' }, pageHeader(segment.name, actions), facts, slot);
+  return h('header', { class: 'segment-header mb-3' }, pageHeader(segment.name, actions), descriptionBlock(page), facts, slot);
 }

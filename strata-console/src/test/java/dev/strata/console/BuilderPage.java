@@ -37,8 +37,11 @@ final class BuilderPage {
         b.select(find(pointer, testId), option);
     }
 
+    /** Clicks a control after bringing it to the middle of the window, where the sticky estimate cannot cover it. */
     void click(String pointer, String testId) {
-        find(pointer, testId).click();
+        WebElement e = find(pointer, testId);
+        b.script("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
     }
 
     String text() {

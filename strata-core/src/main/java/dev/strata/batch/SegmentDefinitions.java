@@ -14,15 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A segments file: one {@code name<TAB>definition} per line; blank lines and lines starting
- * with {@code #} are ignored; a definition may refer to a segment defined on an earlier line
+ * A segments file: one {@code name<TAB>definition[<TAB>description]} per line (the definition
+ * ends at the first tab outside a string or a backquoted path; what follows the next tab is a
+ * plain-words description); blank lines and lines starting with {@code #} are ignored; a definition may refer to a segment defined on an earlier line
  * with {@code in segment "name"} (so references can never form a cycle). Every problem in the
  * file is collected, each with its file line and column, before anything is evaluated.
  */
 public final class SegmentDefinitions {
 
-    /** One named definition and the file line it came from. */
-    public record Named(String name, Condition condition, int line) {
+    /**
+     * One named definition and the file line it came from.
+     *
+     * @param text        the definition as written in the file
+     * @param description the line's description column, stripped; null when absent or blank
+     */
+    public record Named(String name, Condition condition, int line, String text, String description) {
     }
 
     /** A problem in a segments file, positioned in the file. */
@@ -82,10 +88,12 @@ public final class SegmentDefinitions {
                 problems.add(new Problem(source, lineNo, 1, name, "defined twice (first on line " + definedAt.get(name) + ")"));
                 continue;
             }
-            String definition = line.substring(tab + 1);
+            int end = definitionEnd(line, tab + 1);
+            String definition = line.substring(tab + 1, end);
+            String description = end < line.length() ? line.substring(end + 1).strip() : "";
             try {
                 Condition c = SegmentParser.parse(definition, definedAt::containsKey);
-                out.add(new Named(name, c, lineNo));
+                out.add(new Named(name, c, lineNo, definition, description.isEmpty() ? null : description));
             } catch (SegmentSyntaxException e) {
                 problems.add(new Problem(source, lineNo, tab + 1 + e.column(), name, e.reason()));
             }
@@ -98,10 +106,31 @@ public final class SegmentDefinitions {
     /** A single definition given on the command line. */
     public static SegmentDefinitions single(String name, String definition) throws InvalidDefinitionsException {
         try {
-            return new SegmentDefinitions(List.of(new Named(name, SegmentParser.parse(definition, n -> false), 1)));
+            return new SegmentDefinitions(List.of(new Named(name, SegmentParser.parse(definition, n -> false), 1, definition, null)));
         } catch (SegmentSyntaxException e) {
             throw new InvalidDefinitionsException(List.of(new Problem("--segment", e.line(), e.column(), name, e.reason())));
         }
+    }
+
+    /**
+     * Where the definition starting at {@code from} ends: the first tab that is not inside a
+     * string (double quotes, with backslash escapes) or a backquoted path, else the end of the line.
+     */
+    static int definitionEnd(String line, int from) {
+        char quote = 0;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++;
+            } else if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '\t') {
+                return i;
+            }
+        }
+        return line.length();
     }
 
     public List<Named> segments() {

@@ -35,6 +35,14 @@ class ConsumerSegmentsTest {
     }
 
     @Test
+    void every_rule_explains_itself_in_the_description_column() {
+        assertThat(ConsumerSegments.definitions().segments()).allSatisfy(n -> {
+            assertThat(n.description()).as("description of %s", n.name()).isNotBlank().hasSizeLessThan(400);
+            assertThat(n.text()).as("definition of %s", n.name()).doesNotContain(n.description());
+        });
+    }
+
+    @Test
     void every_profile_lands_in_exactly_one_segment() {
         assertThat(evaluation.unassigned()).isZero();
         assertThat(evaluation.multiple()).isZero();

@@ -9,11 +9,18 @@ import java.util.Optional;
 public interface SegmentRepository {
 
     /**
-     * @param kind       "dynamic" or "static"
-     * @param definition the segment language text (for a static segment from a CSV, may be null)
+     * @param kind        "dynamic" or "static"
+     * @param definition  the segment language text (for a static segment from a CSV, may be null)
+     * @param description what the segment stands for in plain words, or null
      */
     record SegmentRecord(String id, String name, String definition, String kind, Instant createdAt,
-                         Instant updatedAt, String createdBy) {
+                         Instant updatedAt, String createdBy, String description) {
+
+        /** A segment without a description. */
+        public SegmentRecord(String id, String name, String definition, String kind, Instant createdAt,
+                             Instant updatedAt, String createdBy) {
+            this(id, name, definition, kind, createdAt, updatedAt, createdBy, null);
+        }
     }
 
     /**
@@ -23,7 +30,7 @@ public interface SegmentRepository {
     SegmentRecord insert(SegmentRecord segment);
 
     /**
-     * Replaces name, definition, kind and updatedAt of an existing segment; empty when unknown;
+     * Replaces name, definition, kind, description and updatedAt of an existing segment; empty when unknown;
      * {@link StoreConflictException} when the new name belongs to another segment.
      */
     Optional<SegmentRecord> update(SegmentRecord segment);

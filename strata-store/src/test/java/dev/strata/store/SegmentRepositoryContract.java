@@ -69,6 +69,27 @@ public abstract class SegmentRepositoryContract extends StoreTestBase {
     }
 
     @Test
+    void storesDescriptionsExactlyAndReplacesThemOnUpdate() {
+        String text = "Chronic patients who book online.\nTwo lines, \"quotes\", 'apostrophes', tab\there, and non-ASCII: München, 血压, 🩺.";
+        SegmentRecord described = new SegmentRecord("s1", "Described", "diabetes = true", "dynamic", T0, T0, "alice", text);
+        store.segments().insert(described);
+        store.segments().insert(segment("s2", "Plain", T0));
+
+        assertThat(store.segments().get("s1")).hasValueSatisfying(s -> assertThat(s.description()).isEqualTo(text));
+        assertThat(store.segments().get("s2")).hasValueSatisfying(s -> assertThat(s.description()).isNull());
+        assertThat(store.segments().list()).extracting(SegmentRecord::description).containsExactly(text, null);
+
+        SegmentRecord changed = new SegmentRecord("s2", "Plain", "diabetes = false", "dynamic", T0, T0.plusSeconds(1), "alice", "Now described");
+        assertThat(store.segments().update(changed)).hasValueSatisfying(s -> assertThat(s.description()).isEqualTo("Now described"));
+        SegmentRecord cleared = new SegmentRecord("s1", "Described", "diabetes = true", "dynamic", T0, T0.plusSeconds(2), "alice", null);
+        assertThat(store.segments().update(cleared)).hasValueSatisfying(s -> assertThat(s.description()).isNull());
+
+        reopen();
+        assertThat(store.segments().byName("Plain")).hasValueSatisfying(s -> assertThat(s.description()).isEqualTo("Now described"));
+        assertThat(store.segments().byName("Described")).hasValueSatisfying(s -> assertThat(s.description()).isNull());
+    }
+
+    @Test
     void replacesAndReadsStaticMembers() {
         store.segments().insert(segment("s1", "Static", T0));
 

@@ -114,14 +114,11 @@ public final class DemoPopulation {
         } catch (SegmentDefinitions.InvalidDefinitionsException e) {
             throw new IllegalStateException("demo: the bundled example segments do not parse: " + e.getMessage(), e);
         }
-        String[] lines = text.split("\r?\n", -1);
         Instant now = Instant.now();
         int saved = 0;
         for (SegmentDefinitions.Named n : defs.segments()) {
             if (store.segments().byName(n.name()).isPresent()) continue;
-            String line = lines[n.line() - 1];
-            String definition = line.substring(line.indexOf('\t') + 1);
-            store.segments().insert(new SegmentRecord(Secrets.newId("seg_"), n.name(), definition, "dynamic", now, now, "demo"));
+            store.segments().insert(new SegmentRecord(Secrets.newId("seg_"), n.name(), n.text(), "dynamic", now, now, "demo", n.description()));
             saved++;
         }
         log.info("demo: {} example segments saved", saved);

@@ -54,7 +54,8 @@ public class PersonaController {
     public record DiscoverRequest(Integer kMin, Integer kMax, Long seed, Boolean save) {
     }
 
-    @Operation(summary = "Cluster the profiles into personas (k-prototypes, k by silhouette), describe each and save it as a static segment;"
+    @Operation(summary = "Cluster the profiles into personas (k-prototypes, k by silhouette), describe each and save it as a static segment"
+            + " with its description;"
             + " 409 and nothing saved when a persona's name is taken")
     @PostMapping("/discover")
     @Allowed({Role.ADMIN, Role.EDITOR})
@@ -102,7 +103,7 @@ public class PersonaController {
     /** Each persona as a static segment named after it: all of them, or none when a name is taken. */
     private List<SegmentRecord> savePersonas(List<PersonaDiscovery.Persona> personas, Caller caller) {
         List<SegmentService.NewSegment> wanted = new ArrayList<>();
-        for (PersonaDiscovery.Persona p : personas) wanted.add(new SegmentService.NewSegment(p.name(), null, "static", p.members()));
+        for (PersonaDiscovery.Persona p : personas) wanted.add(new SegmentService.NewSegment(p.name(), null, "static", p.members(), p.description()));
         List<SegmentRecord> saved = segments.createAll(wanted, caller.name(), "no persona was saved");
         for (SegmentRecord s : saved) audit.record(caller, "segment.create", s.id());
         return saved;

@@ -38,18 +38,17 @@ public class TemplateController {
         this.histories = histories;
     }
 
-    @Operation(summary = "Create the six consumer segments (examples/consumer-segments.tsv) as dynamic segments, in rule order;"
+    @Operation(summary = "Create the six consumer segments (examples/consumer-segments.tsv) as dynamic segments, in rule order,"
+            + " each with its rule's description;"
             + " 409 and nothing created when one of the names is taken")
     @PostMapping("/consumer-segments")
     @Allowed({Role.ADMIN, Role.EDITOR})
     public ResponseEntity<Map<String, Object>> consumerSegments(Caller caller) {
         SegmentDefinitions template = ConsumerSegments.definitions();
-        String[] lines = ConsumerSegments.text().split("\r?\n");
         List<SegmentService.NewSegment> wanted = new ArrayList<>();
         for (SegmentDefinitions.Named n : template.segments()) {
-            // the file's own text, so the saved definition reads as documented
-            String definition = lines[n.line() - 1].substring(n.name().length() + 1);
-            wanted.add(new SegmentService.NewSegment(n.name(), definition, "dynamic", null));
+            // the file's own text, so the saved definition reads as documented, and the rule's explanation
+            wanted.add(new SegmentService.NewSegment(n.name(), n.text(), "dynamic", null, n.description()));
         }
         List<SegmentView> created = new ArrayList<>();
         for (SegmentRecord s : segments.createAll(wanted, caller.name(), "the template was not installed")) {

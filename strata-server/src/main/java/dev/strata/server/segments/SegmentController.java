@@ -85,12 +85,12 @@ public class SegmentController {
         return Map.of("segments", out);
     }
 
-    @Operation(summary = "Create a segment: {\"name\", \"definition\", \"kind\": \"dynamic\"|\"static\"}")
+    @Operation(summary = "Create a segment: {\"name\", \"definition\", \"kind\": \"dynamic\"|\"static\", \"description\"}")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed({Role.ADMIN, Role.EDITOR})
     public ResponseEntity<SegmentView> create(@RequestBody SegmentRequests.Segment body, Caller caller) {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
-        SegmentRecord s = segments.create(body.name(), body.definition(), body.kind(), caller.name());
+        SegmentRecord s = segments.create(body.name(), body.definition(), body.kind(), caller.name(), body.description());
         audit.record(caller, "segment.create", s.id());
         histories.warm(s);
         return ResponseEntity.created(URI.create("/api/segments/" + s.id())).body(SegmentView.of(s, segments.size(s.id()), caller));
@@ -112,12 +112,12 @@ public class SegmentController {
         return SegmentView.of(s, segments.size(id), caller);
     }
 
-    @Operation(summary = "Change a segment's name, definition or kind (absent fields are kept)")
+    @Operation(summary = "Change a segment's name, definition, kind or description (absent fields are kept; an empty description removes it)")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed({Role.ADMIN, Role.EDITOR})
     public SegmentView update(@PathVariable String id, @RequestBody SegmentRequests.Segment body, Caller caller) {
         if (body == null) throw ApiException.badRequest("a JSON body is required");
-        SegmentRecord s = segments.update(id, body.name(), body.definition(), body.kind());
+        SegmentRecord s = segments.update(id, body.name(), body.definition(), body.kind(), body.description());
         audit.record(caller, "segment.update", id);
         histories.warm(s);
         return SegmentView.of(s, segments.size(id), caller);

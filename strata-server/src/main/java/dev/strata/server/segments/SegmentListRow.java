@@ -12,11 +12,11 @@ import java.util.List;
  * @param lastChange the newest entry or exit, or null
  */
 public record SegmentListRow(String id, String name, String definition, String kind, Object size, Instant createdAt,
-                             Instant updatedAt, String createdBy, Object change7d, Object change30d, List<Object> sparkline,
-                             Instant lastChange) {
+                             Instant updatedAt, String createdBy, String description, Object change7d, Object change30d,
+                             List<Object> sparkline, Instant lastChange) {
 
     static SegmentListRow of(SegmentView v, Object change7d, Object change30d, List<Object> sparkline, Instant lastChange) {
         return new SegmentListRow(v.id(), v.name(), v.definition(), v.kind(), v.size(), v.createdAt(), v.updatedAt(), v.createdBy(),
-                change7d, change30d, sparkline, lastChange);
+                v.description(), change7d, change30d, sparkline, lastChange);
     }
 }

@@ -86,7 +86,13 @@ public class SegmentService {
      *                   be replaced by an upload
      */
     public SegmentRecord create(String name, String definition, String kindName, String createdBy) {
+        return create(name, definition, kindName, createdBy, null);
+    }
+
+    /** As {@link #create(String, String, String, String)}, with a plain-words description (null or blank: none). */
+    public SegmentRecord create(String name, String definition, String kindName, String createdBy, String description) {
         String n = Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
+        String about = Descriptions.checked("description", description);
         SegmentKind kind = kind(kindName, SegmentKind.DYNAMIC);
         synchronized (writes) {
             if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
@@ -97,7 +103,7 @@ public class SegmentService {
             Instant now = Instant.now();
             SegmentRecord saved;
             try {
-                saved = repo.insert(new SegmentRecord(id, n, definition, kind.wireName(), now, now, createdBy));
+                saved = repo.insert(new SegmentRecord(id, n, definition, kind.wireName(), now, now, createdBy, about));
                 if (kind == SegmentKind.STATIC) repo.saveStaticMembers(id, allMembers(id));
             } catch (RuntimeException e) {
                 engine.remove(id);
@@ -111,9 +117,13 @@ public class SegmentService {
     /**
      * A segment for {@link #createAll}.
      *
-     * @param members for a static segment, its uploaded member list (the definition is then null); null otherwise
+     * @param members     for a static segment, its uploaded member list (the definition is then null); null otherwise
+     * @param description plain text saved with it, or null
      */
-    public record NewSegment(String name, String definition, String kind, List<String> members) {
+    public record NewSegment(String name, String definition, String kind, List<String> members, String description) {
+        public NewSegment(String name, String definition, String kind, List<String> members) {
+            this(name, definition, kind, members, null);
+        }
     }
 
     /**
@@ -134,7 +144,7 @@ public class SegmentService {
             }
             List<SegmentRecord> created = new ArrayList<>(all.size());
             for (NewSegment n : all) {
-                SegmentRecord s = create(n.name(), n.definition(), n.kind(), createdBy);
+                SegmentRecord s = create(n.name(), n.definition(), n.kind(), createdBy, n.description());
                 if (n.members() != null) {
                     replaceMembers(s.id(), n.members());
                     s = get(s.id());
@@ -147,8 +157,24 @@ public class SegmentService {
 
     /** Changes name, definition or kind; null keeps the current value. */
     public SegmentRecord update(String id, String name, String definition, String kindName) {
+        return update(id, name, definition, kindName, null);
+    }
+
+    /**
+     * Changes name, definition, kind or description; null keeps the current value, and a blank
+     * description removes it.
+     */
+    public SegmentRecord update(String id, String name, String definition, String kindName, String description) {
+        String newDescription = description == null ? null : Descriptions.checked("description", description);
         synchronized (writes) {
             SegmentRecord old = get(id);
+            String about = description == null ? old.description() : newDescription;
+            if (description != null && name == null && definition == null && kindName == null) {
+                // only the description: the engine's segment stays as it is (no re-evaluation at 1M profiles)
+                return repo.update(new SegmentRecord(id, old.name(), old.definition(), old.kind(), old.createdAt(), Instant.now(),
+                                old.createdBy(), about))
+                        .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
+            }
             String n = name == null ? old.name() : Texts.requireName("name", name, MAX_NAME_LENGTH).strip();
             if (!n.equals(old.name())) {
                 if (repo.byName(n).isPresent()) throw ApiException.conflict("a segment named '" + n + "' exists already");
@@ -165,7 +191,7 @@ public class SegmentService {
             boolean snapshot = kind == SegmentKind.STATIC && (definition != null || SavedSegments.kindOf(old) != SegmentKind.STATIC);
             Collection<String> members = kind == SegmentKind.STATIC && !snapshot ? repo.staticMembers(id) : null;
             List<MembershipChange> defined = define(id, n, c, kind, members);
-            SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy()))
+            SegmentRecord updated = repo.update(new SegmentRecord(id, n, def, kind.wireName(), old.createdAt(), Instant.now(), old.createdBy(), about))
                     .orElseThrow(() -> ApiException.notFound("segment '" + id + "' was deleted meanwhile"));
             conditions.remove(id);
             if (snapshot) repo.saveStaticMembers(id, allMembers(id));
@@ -214,7 +240,7 @@ public class SegmentService {
                 throw ApiException.badRequest("segment '" + s.name() + "' is dynamic; only a static segment takes an uploaded list");
             }
             List<MembershipChange> defined = define(id, s.name(), null, SegmentKind.STATIC, userKeys);
-            repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy()));
+            repo.update(new SegmentRecord(id, s.name(), null, s.kind(), s.createdAt(), Instant.now(), s.createdBy(), s.description()));
             conditions.remove(id);
             repo.saveStaticMembers(id, userKeys);
             dispatcher.publish(defined);

@@ -2,12 +2,16 @@ package dev.strata.server.personas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.batch.SegmentDefinitions;
+import dev.strata.personas.ConsumerSegments;
 import dev.strata.server.TestServer;
 import dev.strata.server.TestServer.Response;
 import dev.strata.server.security.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,8 @@ class PersonasHttpTest {
 
     @Test
     void theTemplateCreatesSixDynamicSegmentsThatSplitEveryone() {
+        Map<String, String> descriptions = new HashMap<>();
+        for (SegmentDefinitions.Named n : ConsumerSegments.definitions().segments()) descriptions.put(n.name(), n.description());
         Response r = s.api("POST", "/api/templates/consumer-segments", Role.EDITOR);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode created = r.json().get("segments");
@@ -45,6 +51,8 @@ class PersonasHttpTest {
             total += seg.get("size").asInt();
             JsonNode saved = s.get("/api/segments/" + seg.get("id").asString()).json();
             assertThat(saved.get("definition").asString()).isEqualTo(seg.get("definition").asString());
+            // each rule's explanation from the template's description column
+            assertThat(saved.get("description").asString()).isEqualTo(descriptions.get(seg.get("name").asString())).isNotBlank();
         }
         assertThat(names).containsExactly("Shop while saving", "Out and about", "Sick but savvy", "Onboard and online",
                 "Compliant and content", "Cautious but casual");
@@ -81,6 +89,7 @@ class PersonasHttpTest {
             assertDescribedByItsDistinctions(persona, i + 1);
             JsonNode seg = s.get("/api/segments/" + persona.get("segmentId").asString()).json();
             assertThat(seg.get("kind").asString()).isEqualTo("static");
+            assertThat(seg.get("description").asString()).isEqualTo(persona.get("description").asString());
             assertThat(seg.get("size").asInt()).isEqualTo(persona.get("size").asInt());
             total += persona.get("size").asInt();
         }

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 final class SqlSegmentRepository implements SegmentRepository {
-    private static final String COLUMNS = "id, name, definition, kind, created_at, updated_at, created_by";
+    private static final String COLUMNS = "id, name, definition, kind, created_at, updated_at, created_by, description";
 
     private final ConnectionPool pool;
 
@@ -32,7 +32,7 @@ final class SqlSegmentRepository implements SegmentRepository {
             }
             requireFreeName(c, stored.name(), null);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO segments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO segments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, stored.id());
                 ps.setString(2, stored.name());
                 ps.setString(3, stored.definition());
@@ -40,6 +40,7 @@ final class SqlSegmentRepository implements SegmentRepository {
                 Millis.set(ps, 5, stored.createdAt());
                 Millis.set(ps, 6, stored.updatedAt());
                 ps.setString(7, stored.createdBy());
+                ps.setString(8, stored.description());
                 return ps.executeUpdate();
             }
         });
@@ -58,12 +59,13 @@ final class SqlSegmentRepository implements SegmentRepository {
         return pool.transaction("update segment '" + segment.id() + "'", c -> {
             requireFreeName(c, changed.name(), changed.id());
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE segments SET name = ?, definition = ?, kind = ?, updated_at = ? WHERE id = ?")) {
+                    "UPDATE segments SET name = ?, definition = ?, kind = ?, description = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, changed.name());
                 ps.setString(2, changed.definition());
                 ps.setString(3, changed.kind());
-                Millis.set(ps, 4, changed.updatedAt());
-                ps.setString(5, changed.id());
+                ps.setString(4, changed.description());
+                Millis.set(ps, 5, changed.updatedAt());
+                ps.setString(6, changed.id());
                 if (ps.executeUpdate() == 0) return Optional.empty();
             }
             return find(c, "id", changed.id());
@@ -192,11 +194,11 @@ final class SqlSegmentRepository implements SegmentRepository {
 
     private static SegmentRecord truncated(SegmentRecord s) {
         return new SegmentRecord(s.id(), s.name(), s.definition(), s.kind(), Millis.truncate(s.createdAt()),
-                Millis.truncate(s.updatedAt()), s.createdBy());
+                Millis.truncate(s.updatedAt()), s.createdBy(), s.description());
     }
 
     private static SegmentRecord read(ResultSet rs) throws SQLException {
         return new SegmentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Millis.get(rs, 5),
-                Millis.get(rs, 6), rs.getString(7));
+                Millis.get(rs, 6), rs.getString(7), rs.getString(8));
     }
 }
