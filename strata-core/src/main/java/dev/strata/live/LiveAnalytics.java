@@ -205,7 +205,18 @@ public final class LiveAnalytics {
     public List<SegmentFigures> scorecard(ScorecardRules rules, List<String> segmentIds) {
         return engine.underReadLock(() -> {
             long now = engine.now();
-            ScorecardMeasurement measurement = new ScorecardMeasurement(rules, c -> engine.membersAt(c, now));
+            // Readers share the engine: the rules are evaluated side by side while this thread holds the read lock.
+            ScorecardMeasurement measurement = new ScorecardMeasurement(rules, new ScorecardMeasurement.Members() {
+                @Override
+                public RoaringBitmap of(Condition c) {
+                    return engine.membersAt(c, now);
+                }
+
+                @Override
+                public RoaringBitmap among(Condition c, RoaringBitmap among) {
+                    return engine.membersWithin(c, now, among, among::contains);
+                }
+            }, true);
             Map<String, RoaringBitmap> segments = new java.util.LinkedHashMap<>();
             for (String id : segmentIds) segments.put(id, engine.segmentBitmap(id));
             return measurement.figures(segments);

@@ -22,25 +22,48 @@ public final class ScorecardMeasurement {
     private final List<RoaringBitmap> eligible = new ArrayList<>();
     private final List<RoaringBitmap> counted = new ArrayList<>();
 
-    /**
-     * Evaluates every rule.
-     *
-     * @param members who meets a condition now (for the live engine: under one read of its state)
-     */
+    /** Who meets a condition now; implementations must allow calls from several threads at once. */
+    public interface Members {
+        RoaringBitmap of(Condition condition);
+
+        /** Who meets the condition among {@code among}: by default all of them, intersected. */
+        default RoaringBitmap among(Condition condition, RoaringBitmap among) {
+            return RoaringBitmap.and(of(condition), among);
+        }
+    }
+
+    /** Evaluates every rule, one at a time. */
     public ScorecardMeasurement(ScorecardRules rules, Function<Condition, RoaringBitmap> members) {
+        this(rules, members::apply, false);
+    }
+
+    /**
+     * Evaluates every rule. The rules are independent, so with {@code parallel} they are evaluated
+     * on the common pool's threads; a rate's counted condition is evaluated among its eligible
+     * members only (a PDC among those with fills, not among everyone).
+     */
+    public ScorecardMeasurement(ScorecardRules rules, Members members, boolean parallel) {
         this.rules = rules;
-        for (ScorecardRules.Channel c : rules.channels()) {
-            RoaringBitmap m = members.apply(c.reachable());
-            reach.add(m);
-            reachAny.or(m);
+        List<Condition> first = new ArrayList<>();
+        for (ScorecardRules.Channel c : rules.channels()) first.add(c.reachable());
+        for (ScorecardRules.Signal s : rules.engagement()) first.add(s.condition());
+        for (ScorecardRules.Rate r : rules.rates()) first.add(r.eligible());
+        List<RoaringBitmap> evaluated = map(first, members::of, parallel);
+        int k = 0;
+        for (int i = 0; i < rules.channels().size(); i++, k++) {
+            reach.add(evaluated.get(k));
+            reachAny.or(evaluated.get(k));
         }
-        for (ScorecardRules.Signal s : rules.engagement()) signals.add(members.apply(s.condition()));
-        for (ScorecardRules.Rate r : rules.rates()) {
-            RoaringBitmap e = members.apply(r.eligible());
-            eligible.add(e);
-            // Counted only among the eligible, whatever the counted condition says on its own.
-            counted.add(RoaringBitmap.and(e, members.apply(r.counted())));
-        }
+        for (int i = 0; i < rules.engagement().size(); i++, k++) signals.add(evaluated.get(k));
+        for (int i = 0; i < rules.rates().size(); i++, k++) eligible.add(evaluated.get(k));
+        List<Integer> rates = new ArrayList<>();
+        for (int i = 0; i < rules.rates().size(); i++) rates.add(i);
+        // Counted only among the eligible, whatever the counted condition says on its own.
+        counted.addAll(map(rates, i -> members.among(rules.rates().get(i).counted(), eligible.get(i)), parallel));
+    }
+
+    private static <T> List<RoaringBitmap> map(List<T> items, Function<T, RoaringBitmap> f, boolean parallel) {
+        return (parallel ? items.parallelStream() : items.stream()).map(f).toList();
     }
 
     public ScorecardRules rules() {
