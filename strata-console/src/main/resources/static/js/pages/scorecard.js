@@ -73,7 +73,8 @@ function ranking(res) {
   const headers = ['Rank', 'Segment', 'Score', 'Members', '30-day growth', 'Reachable', 'Engagement', 'Adherence gap', 'Screening gap'];
   return h('div', { class: 'table-responsive' },
     h('table', { class: 'table table-sm table-hover align-middle', 'data-testid': 'scorecard-table' },
-      h('caption', {}, 'Segments, best score first. A dash: no one counts towards the metric, or a count it needs is withheld.'),
+      h('caption', {}, 'Segments, best score first, scored on shares weighted by how many members they rest on (a few members '
+        + 'weigh less than many); the last row is everyone, for comparison. A dash: no one counts towards the metric, or a count it needs is withheld.'),
       h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t)))),
       h('tbody', {}, res.segments.map((row, i) => h('tr', { 'data-testid': 'scorecard-row', 'data-id': row.id },
         h('td', {}, String(row.rank)),
@@ -85,5 +86,13 @@ function ranking(res) {
         h('td', { class: 'text-end' }, fmtShare(row.reach.any.share)),
         h('td', { class: 'text-end' }, fmtScore(row.engagement.score)),
         h('td', { class: 'text-end' }, fmtShare(row.adherenceGap)),
-        h('td', { class: 'text-end' }, fmtShare(row.screeningGap)))))));
+        h('td', { class: 'text-end' }, fmtShare(row.screeningGap))))),
+      h('tfoot', {}, h('tr', { 'data-testid': 'scorecard-everyone' },
+        h('td', {}), h('th', { scope: 'row' }, 'Everyone'), h('td', {}),
+        h('td', { class: 'text-end' }, fmtCount(res.population.size)),
+        h('td', {}),
+        h('td', { class: 'text-end' }, fmtShare(res.population.reach.any.share)),
+        h('td', { class: 'text-end' }, fmtScore(res.population.engagement.score)),
+        h('td', { class: 'text-end' }, fmtShare(res.population.adherenceGap)),
+        h('td', { class: 'text-end' }, fmtShare(res.population.screeningGap))))));
 }

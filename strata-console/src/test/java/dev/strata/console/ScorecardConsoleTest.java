@@ -37,8 +37,10 @@ class ScorecardConsoleTest {
 
         List<List<String>> reach = pages.tableRows("scorecard-reach");
         List<List<String>> expected = new ArrayList<>();
+        JsonNode everyone = api.get("population");
         row.get("reach").properties().forEach(e -> expected.add(List.of(
-                e.getKey().equals("any") ? "any channel" : e.getKey(), count(e.getValue().get("count")), percent(e.getValue().get("share")))));
+                e.getKey().equals("any") ? "any channel" : e.getKey(), count(e.getValue().get("count")), percent(e.getValue().get("share")),
+                percent(everyone.get("reach").get(e.getKey()).get("share")))));
         assertThat(reach).isEqualTo(expected);
 
         List<List<String>> rates = pages.tableRows("scorecard-rates");
@@ -47,7 +49,8 @@ class ScorecardConsoleTest {
             JsonNode r = row.get("rates").get(i);
             String counted = r.get("kind").asString().equals("adherence") ? "adherent" : "due";
             assertThat(rates.get(i)).containsExactly(r.get("name").asString().replace('_', ' ') + " (" + r.get("kind").asString() + ")",
-                    count(r.get("eligible")), count(r.get(counted)), percent(r.get("rate")));
+                    count(r.get("eligible")), count(r.get(counted)), percent(r.get("rate")),
+                    percent(everyone.get("rates").get(i).get("rate")));
         }
         assertThat(pages.tableRows("scorecard-signals")).hasSize(row.get("engagement").get("signals").size());
         assertThat(b.consoleErrors()).isEmpty();

@@ -11,6 +11,7 @@ import org.roaringbitmap.RoaringBitmap;
 import dev.strata.engine.ColumnCensus;
 import dev.strata.json.Json;
 import dev.strata.lang.Path;
+import dev.strata.scorecard.ScorecardCounts;
 import dev.strata.scorecard.ScorecardMeasurement;
 import dev.strata.scorecard.ScorecardRules;
 import dev.strata.scorecard.SegmentFigures;
@@ -197,12 +198,12 @@ public final class LiveAnalytics {
     }
 
     /**
-     * The scorecard figures of saved segments, every count taken at one instant: each rule is
-     * evaluated once and the segments' members are read under the same lock.
+     * The scorecard figures of saved segments and of every profile, every count taken at one
+     * instant: each rule is evaluated once and the segments' members are read under the same lock.
      *
      * @param segmentIds saved segments, in the order wanted
      */
-    public List<SegmentFigures> scorecard(ScorecardRules rules, List<String> segmentIds) {
+    public ScorecardCounts scorecard(ScorecardRules rules, List<String> segmentIds) {
         return engine.underReadLock(() -> {
             long now = engine.now();
             // Readers share the engine: the rules are evaluated side by side while this thread holds the read lock.
@@ -219,7 +220,8 @@ public final class LiveAnalytics {
             }, true);
             Map<String, RoaringBitmap> segments = new java.util.LinkedHashMap<>();
             for (String id : segmentIds) segments.put(id, engine.segmentBitmap(id));
-            return measurement.figures(segments);
+            SegmentFigures everyone = measurement.figures(ScorecardCounts.POPULATION, engine.membersAt(Condition.TRUE, now), Map.of());
+            return new ScorecardCounts(everyone, measurement.figures(segments));
         });
     }
 

@@ -58,23 +58,49 @@ public final class ScorecardMetrics {
     }
 
     /**
-     * The metrics of one segment.
+     * How many members of the population's own shares a ranking adds to a segment's: a share
+     * measured on 30 members moves halfway from the population's share to the segment's own.
+     */
+    public static final double CREDIBILITY = 30;
+
+    /**
+     * The metrics of one segment, as measured.
      *
      * @param sizeThen the size 30 days ago, null when unknown
      */
     public static Map<String, Double> of(ScorecardRules rules, SegmentFigures f, Long sizeThen) {
+        return compute(rules, f, sizeThen, null, 0);
+    }
+
+    /**
+     * The metrics a ranking weighs: as {@link #of}, but every share, rate, score and gap is
+     * credibility-weighted towards the population's, (count + k × population share) / (n + k) with
+     * k = {@link #CREDIBILITY}, and growth is (now − then) / (then + k). Four members all reachable
+     * do not outrank four hundred of whom 97% are; at hundreds of members the two forms agree.
+     *
+     * @param population the figures of every profile, the prior of each share
+     */
+    public static Map<String, Double> forRanking(ScorecardRules rules, SegmentFigures f, Long sizeThen, SegmentFigures population) {
+        return compute(rules, f, sizeThen, of(rules, population, null), CREDIBILITY);
+    }
+
+    private static Map<String, Double> compute(ScorecardRules rules, SegmentFigures f, Long sizeThen, Map<String, Double> prior, double k) {
+        Shares shares = new Shares(prior, k);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(SIZE, f.size() == null ? null : (double) f.size());
-        m.put(GROWTH, f.size() == null || sizeThen == null || sizeThen == 0 ? null : (f.size() - sizeThen) / (double) sizeThen);
-        m.put(REACH, share(f.reachAny(), f.size()));
-        m.put(ENGAGEMENT, engagement(rules, f));
-        m.put(ADHERENCE_GAP, pooled(rules, f, ScorecardRules.RateKind.ADHERENCE, true));
-        m.put(SCREENING_GAP, pooled(rules, f, ScorecardRules.RateKind.SCREENING, false));
+        m.put(GROWTH, f.size() == null || sizeThen == null || sizeThen == 0 ? null : (f.size() - sizeThen) / (sizeThen + k));
+        m.put(REACH, shares.of(REACH, f.reachAny(), f.size()));
+        Double engagementSum = engagementSum(rules, f);
+        m.put(ENGAGEMENT, engagementSum == null ? null : shares.of(ENGAGEMENT, engagementSum, f.size()));
+        m.put(ADHERENCE_GAP, pooled(rules, f, ScorecardRules.RateKind.ADHERENCE, shares, ADHERENCE_GAP, true));
+        m.put(SCREENING_GAP, pooled(rules, f, ScorecardRules.RateKind.SCREENING, shares, SCREENING_GAP, false));
         for (int i = 0; i < rules.channels().size(); i++) {
-            m.put(REACH_PREFIX + rules.channels().get(i).name(), share(f.reach().get(i), f.size()));
+            String name = REACH_PREFIX + rules.channels().get(i).name();
+            m.put(name, shares.of(name, f.reach().get(i), f.size()));
         }
         for (int i = 0; i < rules.rates().size(); i++) {
-            m.put(RATE_PREFIX + rules.rates().get(i).name(), share(f.counted().get(i), f.eligible().get(i)));
+            String name = RATE_PREFIX + rules.rates().get(i).name();
+            m.put(name, shares.of(name, f.counted().get(i), f.eligible().get(i)));
         }
         return m;
     }
@@ -84,17 +110,24 @@ public final class ScorecardMetrics {
      * 100 for all of them; the mean over members is the weighted sum of the signals' shares.
      */
     public static Double engagement(ScorecardRules rules, SegmentFigures f) {
-        if (f.size() == null || f.size() == 0 || rules.engagement().isEmpty()) return null;
+        Double sum = engagementSum(rules, f);
+        return sum == null || f.size() == 0 ? null : sum / f.size();
+    }
+
+    /** The members' scores added up (0 to 100 each), or null when a signal count is unknown. */
+    private static Double engagementSum(ScorecardRules rules, SegmentFigures f) {
+        if (f.size() == null || rules.engagement().isEmpty()) return null;
         double sum = 0;
         for (int i = 0; i < rules.engagement().size(); i++) {
             Long n = f.signals().get(i);
             if (n == null) return null;
             sum += rules.engagement().get(i).weight() * n;
         }
-        return 100 * sum / (rules.engagementWeight() * f.size());
+        return 100 * sum / rules.engagementWeight();
     }
 
-    private static Double pooled(ScorecardRules rules, SegmentFigures f, ScorecardRules.RateKind kind, boolean complement) {
+    private static Double pooled(ScorecardRules rules, SegmentFigures f, ScorecardRules.RateKind kind, Shares shares, String name,
+                                 boolean complement) {
         long eligible = 0;
         long counted = 0;
         boolean any = false;
@@ -107,12 +140,18 @@ public final class ScorecardMetrics {
             eligible += e;
             counted += c;
         }
-        if (!any || eligible == 0) return null;
-        double share = counted / (double) eligible;
-        return complement ? 1 - share : share;
+        if (!any) return null;
+        // The gap of adherence is 1 - the adherent share; credibility works on the share counted.
+        return shares.of(name, complement ? eligible - counted : counted, eligible);
     }
 
-    private static Double share(Long part, Long whole) {
-        return part == null || whole == null || whole == 0 ? null : part / (double) whole;
+    /** part / whole, or, with a prior, (part + k × prior) / (whole + k); null without a whole. */
+    private record Shares(Map<String, Double> prior, double k) {
+        Double of(String name, Number part, Long whole) {
+            if (part == null || whole == null || whole == 0) return null;
+            Double p = prior == null ? null : prior.get(name);
+            if (p == null) return part.doubleValue() / whole;
+            return (part.doubleValue() + k * p) / (whole + k);
+        }
     }
 }

@@ -46,7 +46,8 @@ class LiveScorecardProperties {
         definitions.forEach((id, text) -> engine.define(id, id, SegmentParser.parse(text), SegmentKind.DYNAMIC, null));
 
         ScorecardRules rules = ScorecardRulesReader.defaults();
-        List<SegmentFigures> live = new LiveAnalytics(engine).scorecard(rules, ids);
+        ScorecardCounts counts = new LiveAnalytics(engine).scorecard(rules, ids);
+        List<SegmentFigures> live = counts.segments();
 
         Map<String, RoaringBitmap> reference = new LinkedHashMap<>();
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -54,6 +55,8 @@ class LiveScorecardProperties {
         ScorecardMeasurement expected = new ScorecardMeasurement(rules, c -> bitmap(ReferenceEvaluator.members(messages, at, c, Map.of()), index));
         for (String id : ids) reference.put(id, bitmap(ReferenceEvaluator.members(messages, at, SegmentParser.parse(definitions.get(id)), Map.of()), index));
         List<SegmentFigures> want = expected.figures(reference);
+        SegmentFigures everyone = expected.figures(ScorecardCounts.POPULATION, bitmap(ReferenceEvaluator.knownUsers(messages, at), index), Map.of());
+        assertThat(counts.population()).isEqualTo(everyone);
         for (int i = 0; i < ids.size(); i++) {
             SegmentFigures got = live.get(i);
             SegmentFigures w = want.get(i);

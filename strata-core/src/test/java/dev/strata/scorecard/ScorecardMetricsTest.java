@@ -60,6 +60,29 @@ class ScorecardMetricsTest {
     }
 
     @Test
+    void theRankingWeighsEachShareByItsCredibility() {
+        SegmentFigures f = figures(40L, 30L, 60L, 30L, 0L, 0L, 100L, 70L, 50L, 10L, 30L, 20L);
+        // everyone: 1000 profiles, reach any 800, email 500; signals 300, 600, 500, 200, 50; rates as below
+        SegmentFigures everyone = new SegmentFigures("everyone", 1000L, List.of(500L, 300L, 200L, 700L), 800L,
+                List.of(300L, 600L, 500L, 200L, 50L), List.of(200L, 150L, 100L, 400L, 300L, 250L), List.of(150L, 90L, 80L, 200L, 150L, 100L),
+                List.of());
+        Map<String, Double> m = ScorecardMetrics.forRanking(RULES, f, 160L, everyone);
+        double k = ScorecardMetrics.CREDIBILITY;
+        assertThat(m.get("size")).isEqualTo(200);
+        assertThat(m.get("growth")).isCloseTo(40 / (160 + k), within(1e-12));
+        assertThat(m.get("reach")).isCloseTo((195 + k * 0.8) / (200 + k), within(1e-12));
+        assertThat(m.get("reach.email")).isCloseTo((120 + k * 0.5) / (200 + k), within(1e-12));
+        double everyoneEngagement = 100.0 * (30 * 300 + 25 * 600 + 15 * 500 + 15 * 200 + 15 * 50) / (100 * 1000);
+        double sum = 100.0 * (30 * 100 + 25 * 50 + 15 * 40 + 15 * 20 + 15 * 10) / 100;
+        assertThat(m.get("engagement")).isCloseTo((sum + k * everyoneEngagement) / (200 + k), within(1e-12));
+        // adherence: the segment has 40 not adherent of 100 eligible; everyone 130 of 450
+        assertThat(m.get("adherence_gap")).isCloseTo((40 + k * 130 / 450.0) / (100 + k), within(1e-12));
+        assertThat(m.get("rate.statins")).isCloseTo((30 + k * 0.75) / (40 + k), within(1e-12));
+        // no one eligible stays unknown rather than taking the population's rate
+        assertThat(m.get("rate.diabetes")).isNull();
+    }
+
+    @Test
     void anEmptySegmentHasOnlyItsSize() {
         List<Long> zeros4 = List.of(0L, 0L, 0L, 0L);
         List<Long> zeros6 = List.of(0L, 0L, 0L, 0L, 0L, 0L);

@@ -56,8 +56,10 @@ public class ScorecardController {
                                        Caller caller) {
         segments.get(id); // 404 for an unknown id
         Map<String, Double> w = ScorecardWeights.parse(weights, scorecards.ruleSet());
-        List<ScorecardService.Scored> all = scorecards.rank(caller, w);
+        ScorecardService.Ranked ranked = scorecards.rank(caller, w);
+        List<ScorecardService.Scored> all = ranked.segments();
         Map<String, Object> out = head(w);
+        out.put("population", ranked.population());
         out.put("of", all.size());
         out.put("segment", all.stream().filter(s -> id.equals(s.row().get("id"))).map(ScorecardService.Scored::row).findFirst().orElse(null));
         return out;
@@ -65,8 +67,10 @@ public class ScorecardController {
 
     private Map<String, Object> ranking(Map<String, Double> weights, Caller caller) {
         Map<String, Object> out = head(weights);
+        ScorecardService.Ranked ranked = scorecards.rank(caller, weights);
+        out.put("population", ranked.population());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ScorecardService.Scored s : scorecards.rank(caller, weights)) rows.add(s.row());
+        for (ScorecardService.Scored s : ranked.segments()) rows.add(s.row());
         out.put("segments", rows);
         return out;
     }

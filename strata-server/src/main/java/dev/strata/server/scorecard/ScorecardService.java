@@ -3,6 +3,7 @@ package dev.strata.server.scorecard;
 import dev.strata.lang.SegmentPrinter;
 import dev.strata.live.LiveAnalytics;
 import dev.strata.scorecard.Ranking;
+import dev.strata.scorecard.ScorecardCounts;
 import dev.strata.scorecard.ScorecardMetrics;
 import dev.strata.scorecard.ScorecardRules;
 import dev.strata.scorecard.SegmentFigures;
@@ -47,8 +48,12 @@ public class ScorecardService {
     public record Scored(Map<String, Object> row, int rank) {
     }
 
+    /** The population's figures (what the segments are compared with) and every segment, best first. */
+    public record Ranked(Map<String, Object> population, List<Scored> segments) {
+    }
+
     /** Every segment the engine holds, best first. */
-    public List<Scored> rank(Caller caller, Map<String, Double> weights) {
+    public Ranked rank(Caller caller, Map<String, Double> weights) {
         Instant at = Instant.now();
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(at.toEpochMilli(), HistoryView.DAY_MS));
         SmallCells rule = SmallCells.of(caller);
@@ -62,18 +67,25 @@ public class ScorecardService {
             byId.put(s.id(), s);
             ids.add(s.id());
         }
-        List<SegmentFigures> figures = analytics.scorecard(rules, ids);
+        ScorecardCounts counts = analytics.scorecard(rules, ids);
+        ShownFigures everyone = new ShownFigures(rules, counts.population(), rule);
+        SegmentFigures prior = everyone.known();
         List<Ranking.Row> rows = new ArrayList<>();
         Map<String, Map<String, Object>> json = new HashMap<>();
-        for (SegmentFigures f : figures) {
+        for (SegmentFigures f : counts.segments()) {
             SegmentRecord s = byId.get(f.id());
             ShownFigures shown = new ShownFigures(rules, f, rule);
             // The size now is the scorecard's own, so today's point agrees with it.
             HistoryView history = new HistoryView(histories.history(s, GROWTH_DAYS + 1, f.size().intValue()), rule);
             Object then = history.sizes(today, GROWTH_DAYS + 1).get(0);
-            Map<String, Double> metrics = ScorecardMetrics.of(rules, shown.known(), then instanceof Long n ? n : null);
-            rows.add(new Ranking.Row(f.id(), metrics));
-            json.put(f.id(), row(s, shown, then, metrics, names));
+            Long sizeThen = then instanceof Long n ? n : null;
+            Map<String, Double> metrics = ScorecardMetrics.of(rules, shown.known(), sizeThen);
+            Map<String, Double> ranked = ScorecardMetrics.forRanking(rules, shown.known(), sizeThen, prior);
+            rows.add(new Ranking.Row(f.id(), ranked));
+            Map<String, Object> row = row(s.id(), s.name(), s.kind(), shown, then, metrics);
+            row.put("overlaps", shown.overlaps(names, OVERLAPS_SHOWN));
+            row.put("rankingMetrics", ranked);
+            json.put(f.id(), row);
         }
         List<Scored> out = new ArrayList<>();
         for (Ranking.Ranked r : Ranking.rank(rows, weights)) {
@@ -84,14 +96,15 @@ public class ScorecardService {
             row.put("missing", r.missing());
             out.add(new Scored(row, r.rank()));
         }
-        return out;
+        Map<String, Object> population = row(null, "Everyone", null, everyone, null, ScorecardMetrics.of(rules, prior, null));
+        return new Ranked(population, out);
     }
 
-    private Map<String, Object> row(SegmentRecord s, ShownFigures shown, Object then, Map<String, Double> metrics, Map<String, String> names) {
+    private static Map<String, Object> row(String id, String name, String kind, ShownFigures shown, Object then, Map<String, Double> metrics) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("name", s.name());
-        m.put("kind", s.kind());
+        m.put("id", id);
+        m.put("name", name);
+        m.put("kind", kind);
         m.put("size", shown.size());
         m.put("size30dAgo", then);
         m.put("growth", metrics.get(ScorecardMetrics.GROWTH));
@@ -103,7 +116,6 @@ public class ScorecardService {
         m.put("adherenceGap", metrics.get(ScorecardMetrics.ADHERENCE_GAP));
         m.put("screeningGap", metrics.get(ScorecardMetrics.SCREENING_GAP));
         m.put("rates", shown.rates());
-        m.put("overlaps", shown.overlaps(names, OVERLAPS_SHOWN));
         m.put("metrics", metrics);
         return m;
     }

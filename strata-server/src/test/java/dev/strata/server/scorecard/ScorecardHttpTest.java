@@ -110,17 +110,34 @@ class ScorecardHttpTest {
 
         JsonNode byEmail = s.api("POST", "/api/scorecard", Role.ADMIN, "{\"weights\":{\"reach.email\":1}}").json();
         assertThat(byEmail.get("weights").get("reach.email").asDouble()).isEqualTo(1);
+        // Ranked on credibility-weighted shares: 30 members' worth of the population's share added to each.
+        JsonNode everyone = byEmail.get("population");
+        assertThat(everyone.get("size").asLong()).isEqualTo(people.people.size());
+        assertThat(everyone.get("reach").get("email").get("count").asLong()).isEqualTo(people.count(Members.Person::reachableByEmail));
+        double prior = everyone.get("reach").get("email").get("share").asDouble();
         double last = Double.MAX_VALUE;
         for (JsonNode row : byEmail.get("segments")) {
-            double share = row.get("reach").get("email").get("share").asDouble();
-            assertThat(share).isLessThanOrEqualTo(last);
+            double weighted = (row.get("reach").get("email").get("count").asLong() + 30 * prior) / (row.get("size").asLong() + 30.0);
+            assertThat(row.get("rankingMetrics").get("reach.email").asDouble()).isCloseTo(weighted, within(1e-12));
+            assertThat(weighted).isLessThanOrEqualTo(last);
             assertThat(row.get("score").asDouble()).isBetween(0.0, 100.0);
-            last = share;
+            last = weighted;
         }
         assertThat(byEmail.get("segments").get(0).get("contributions").get("reach.email").asDouble()).isEqualTo(100);
         JsonNode defaults = s.api("GET", "/api/scorecard", Role.ADMIN).json();
         assertThat(defaults.get("weights").get("screening_gap").asDouble()).isEqualTo(1);
         assertThat(defaults.get("rules").get("channels").get(0).get("reachable").asString()).isEqualTo("email is not null and consent.email = true");
+    }
+
+    @Test
+    void aFewMembersAllReachableDoNotOutrankManyMostlyReachable() {
+        // By raw share "Small" (5 of 5 by mail) would tie with "Near" (14 of 14) and beat "Medicare";
+        // weighted by credibility, fewer members weigh less.
+        List<String> order = order(s.api("GET", "/api/scorecard?weights=reach.mail:1", Role.ADMIN).json());
+        assertThat(order.indexOf("Near")).isLessThan(order.indexOf("Small"));
+        JsonNode row = scorecard(small, Role.ADMIN).get("segment");
+        assertThat(row.get("metrics").get("reach.mail").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("rankingMetrics").get("reach.mail").asDouble()).isLessThan(1.0);
     }
 
     @Test
