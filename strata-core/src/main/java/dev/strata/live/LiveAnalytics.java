@@ -201,7 +201,7 @@ public final class LiveAnalytics {
      * The scorecard figures of saved segments and of every profile, every count taken at one
      * instant: each rule is evaluated once and the segments' members are read under the same lock.
      *
-     * @param segmentIds saved segments, in the order wanted
+     * @param segmentIds saved segments, in the order wanted; those the engine no longer holds are left out
      */
     public ScorecardCounts scorecard(ScorecardRules rules, List<String> segmentIds) {
         return engine.underReadLock(() -> {
@@ -219,7 +219,8 @@ public final class LiveAnalytics {
                 }
             }, true);
             Map<String, RoaringBitmap> segments = new java.util.LinkedHashMap<>();
-            for (String id : segmentIds) segments.put(id, engine.segmentBitmap(id));
+            // A segment deleted since the caller listed it is left out rather than failing the rest.
+            for (String id : segmentIds) if (engine.hasSegment(id)) segments.put(id, engine.segmentBitmap(id));
             SegmentFigures everyone = measurement.figures(ScorecardCounts.POPULATION, engine.membersAt(Condition.TRUE, now), Map.of());
             return new ScorecardCounts(everyone, measurement.figures(segments));
         });

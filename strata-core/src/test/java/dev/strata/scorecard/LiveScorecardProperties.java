@@ -46,7 +46,10 @@ class LiveScorecardProperties {
         definitions.forEach((id, text) -> engine.define(id, id, SegmentParser.parse(text), SegmentKind.DYNAMIC, null));
 
         ScorecardRules rules = ScorecardRulesReader.defaults();
-        ScorecardCounts counts = new LiveAnalytics(engine).scorecard(rules, ids);
+        List<String> asked = new ArrayList<>(ids);
+        asked.add(1, "deleted-meanwhile");
+        ScorecardCounts counts = new LiveAnalytics(engine).scorecard(rules, asked);
+        assertThat(counts.segments()).extracting(SegmentFigures::id).containsExactlyElementsOf(ids);
         List<SegmentFigures> live = counts.segments();
 
         Map<String, RoaringBitmap> reference = new LinkedHashMap<>();
