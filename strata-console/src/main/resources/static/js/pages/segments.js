@@ -91,7 +91,8 @@ export async function render(el, params, ctx) {
   function visibleRows() {
     const q = state.q.trim().toLocaleLowerCase();
     const rows = q ? state.rows.filter((s) => s.name.toLocaleLowerCase().includes(q)
-      || (s.definition || '').toLocaleLowerCase().includes(q)) : [...state.rows];
+      || (s.definition || '').toLocaleLowerCase().includes(q)
+      || (s.description || '').toLocaleLowerCase().includes(q)) : [...state.rows];
     const col = COLUMNS.find((c) => c.key === state.sort);
     const sign = state.dir === 'asc' ? 1 : -1;
     rows.sort((a, b) => {
@@ -121,7 +122,7 @@ export async function render(el, params, ctx) {
       ? `${rows.length} segment${rows.length === 1 ? '' : 's'}`
       : `${rows.length} of ${state.rows.length} segments match “${state.q.trim()}”`;
     if (rows.length === 0) {
-      mount(body, emptyState('No segment matches your search', `Nothing is named or defined with “${state.q.trim()}”.`,
+      mount(body, emptyState('No segment matches your search', `Nothing is named, defined or described with “${state.q.trim()}”.`,
         h('button', {
           type: 'button', class: 'btn btn-outline-secondary', 'data-testid': 'clear-search',
           onclick: () => { search.value = ''; state.q = ''; keepInUrl(); draw(); search.focus(); },
@@ -158,7 +159,9 @@ export async function render(el, params, ctx) {
     const trs = rows.map((s) => h('tr', { 'data-testid': 'segment-row', 'data-segment-id': s.id, 'data-segment-name': s.name },
       h('td', { 'data-label': 'Name' },
         h('a', { href: href(`segment/${seg(s.id)}`), 'data-testid': 'segment-link' }, s.name),
-        s.size === null ? h('span', { class: 'badge text-bg-warning ms-2', title: 'The saved definition could not be evaluated' }, 'invalid') : null),
+        s.size === null ? h('span', { class: 'badge text-bg-warning ms-2', title: 'The saved definition could not be evaluated' }, 'invalid') : null,
+        s.description ? h('div', { class: 'segment-description-line small text-body-secondary', 'data-testid': 'segment-description-line',
+          title: s.description }, firstLine(s.description)) : null),
       h('td', { 'data-label': 'Kind' }, s.kind),
       h('td', { class: 'text-end', 'data-label': 'Size' }, fmtCount(s.size, { 'data-testid': 'segment-size' })),
       h('td', { class: 'text-end', 'data-label': '7 days' }, fmtChange(s.change7d, { 'data-testid': 'segment-change7d' })),
@@ -175,4 +178,10 @@ export async function render(el, params, ctx) {
   }
 
   await load();
+}
+
+/** The description's first line, cut to 120 characters: the list shows what it is about, the segment page the whole text. */
+function firstLine(text) {
+  const line = text.split('\n', 1)[0];
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }

@@ -37,6 +37,26 @@ class SegmentsListTest {
     }
 
     @Test
+    void aDescriptionShowsItsFirstLineAndIsSearched(Browser b, ConsoleServer s) {
+        JsonNode seg = AnalystPrivacyTest.smallestSegmentOfAtLeast(s, 11);
+        String id = seg.get("id").asString();
+        String before = seg.get("description").isNull() ? null : seg.get("description").asString();
+        ConsoleServer.Response put = s.api("PUT", "/api/segments/" + id, "editor",
+                java.util.Map.of("description", "Quarterly outreach list zebracorn\nSecond line stays on the segment page"));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        try {
+            b.signIn("analyst");
+            b.type("segments-search", "zebracorn");
+            b.waitUntil("the list to narrow to the described segment", () -> b.all("segment-row").size() == 1);
+            WebElement row = b.all("segment-row").get(0);
+            assertThat(row.getAttribute("data-segment-id")).isEqualTo(id);
+            assertThat(row.findElement(Browser.testId("segment-description-line")).getText()).isEqualTo("Quarterly outreach list zebracorn");
+        } finally {
+            s.api("PUT", "/api/segments/" + id, "editor", java.util.Map.of("description", before == null ? "" : before));
+        }
+    }
+
+    @Test
     void searchNarrowsTheListAndSaysWhenNothingMatches(Browser b, ConsoleServer s) {
         b.signIn("editor");
         int all = b.all("segment-row").size();
@@ -46,7 +66,8 @@ class SegmentsListTest {
         for (WebElement row : b.all("segment-row")) names.add(row.getAttribute("data-segment-name"));
         List<String> expected = new ArrayList<>();
         for (JsonNode seg : s.get("/api/segments").json().get("segments")) {
-            String text = (seg.get("name").asString() + " " + seg.get("definition").asString("")).toLowerCase();
+            String text = (seg.get("name").asString() + " " + seg.get("definition").asString("") + " "
+                    + seg.get("description").asString("")).toLowerCase();
             if (text.contains("refill")) expected.add(seg.get("name").asString());
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
