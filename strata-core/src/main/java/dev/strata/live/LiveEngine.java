@@ -714,18 +714,7 @@ public final class LiveEngine {
     }
 
     private Timeline timeline(LiveProfile p) {
-        return new Timeline() {
-            @Override
-            public TimeSlice eventTimes(String event) {
-                EventSeries s = p.events(event);
-                return s == null ? new TimeSlice(new long[0], 0, 0) : new TimeSlice(s.times(), 0, s.size());
-            }
-
-            @Override
-            public String text(Path path) {
-                return ProfileEvaluator.value(path, p) instanceof dev.strata.json.Json.Str s ? s.value() : null;
-            }
-        };
+        return Timeline.of(p);
     }
 
     private Timeline timeline(int u) {

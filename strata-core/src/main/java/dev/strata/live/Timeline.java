@@ -9,4 +9,20 @@ interface Timeline {
 
     /** The string at a trait or context path, or null. */
     String text(Path path);
+
+    /** A live profile's timeline: its event series and its trait and context strings. */
+    static Timeline of(LiveProfile p) {
+        return new Timeline() {
+            @Override
+            public TimeSlice eventTimes(String event) {
+                EventSeries s = p.events(event);
+                return s == null ? new TimeSlice(new long[0], 0, 0) : new TimeSlice(s.times(), 0, s.size());
+            }
+
+            @Override
+            public String text(Path path) {
+                return ProfileEvaluator.value(path, p) instanceof dev.strata.json.Json.Str s ? s.value() : null;
+            }
+        };
+    }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.engine.Population;
 import dev.strata.engine.PopulationBuilder;
 import dev.strata.engine.SegmentEngine;
-import dev.strata.engine.TimeSlice;
-import dev.strata.json.Json;
 import dev.strata.lang.Condition;
-import dev.strata.lang.Path;
 import dev.strata.lang.SegmentParser;
 import dev.strata.model.Message;
 import dev.strata.reference.ReferenceEvaluator;
@@ -47,17 +44,6 @@ final class EveryInterpreter {
 
     /** What {@link NextChange} reads of a live profile, as the live engine gives it. */
     static Timeline timeline(LiveProfile p) {
-        return new Timeline() {
-            @Override
-            public TimeSlice eventTimes(String event) {
-                EventSeries s = p.events(event);
-                return s == null ? new TimeSlice(new long[0], 0, 0) : new TimeSlice(s.times(), 0, s.size());
-            }
-
-            @Override
-            public String text(Path path) {
-                return ProfileEvaluator.value(path, p) instanceof Json.Str s ? s.value() : null;
-            }
-        };
+        return Timeline.of(p);
     }
 }
