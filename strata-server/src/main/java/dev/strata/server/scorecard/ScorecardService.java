@@ -57,17 +57,10 @@ public class ScorecardService {
         Instant at = Instant.now();
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(at.toEpochMilli(), HistoryView.DAY_MS));
         SmallCells rule = SmallCells.of(caller);
-        List<SegmentRecord> all = new ArrayList<>();
-        for (SegmentRecord s : segments.list()) if (segments.size(s.id()) != null) all.add(s);
-        Map<String, String> names = new HashMap<>();
-        Map<String, SegmentRecord> byId = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        for (SegmentRecord s : all) {
-            names.put(s.id(), s.name());
-            byId.put(s.id(), s);
-            ids.add(s.id());
-        }
-        ScorecardCounts counts = analytics.scorecard(rules, ids);
+        Map<String, SegmentRecord> byId = new LinkedHashMap<>();
+        for (SegmentRecord s : segments.list()) byId.put(s.id(), s);
+        // Segments the engine does not hold (not definable at start, or deleted meanwhile) are left out of the counts.
+        ScorecardCounts counts = analytics.scorecard(rules, new ArrayList<>(byId.keySet()));
         ShownFigures everyone = new ShownFigures(rules, counts.population(), rule);
         SegmentFigures prior = everyone.known();
         List<Ranking.Row> rows = new ArrayList<>();
@@ -83,7 +76,7 @@ public class ScorecardService {
             Map<String, Double> ranked = ScorecardMetrics.forRanking(rules, shown.known(), sizeThen, prior);
             rows.add(new Ranking.Row(f.id(), ranked));
             Map<String, Object> row = row(s.id(), s.name(), s.kind(), shown, then, metrics);
-            row.put("overlaps", shown.overlaps(names, OVERLAPS_SHOWN));
+            row.put("overlaps", shown.overlaps(id -> byId.get(id).name(), OVERLAPS_SHOWN));
             row.put("rankingMetrics", ranked);
             json.put(f.id(), row);
         }

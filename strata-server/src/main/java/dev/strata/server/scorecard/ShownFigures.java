@@ -90,14 +90,14 @@ final class ShownFigures {
     }
 
     /** The largest overlaps with other segments, by name, with the share of this segment's members. */
-    List<Map<String, Object>> overlaps(Map<String, String> names, int limit) {
+    List<Map<String, Object>> overlaps(java.util.function.Function<String, String> nameOf, int limit) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < overlaps.size() && out.size() < limit; i++) {
             SegmentFigures.Overlap o = exact.overlaps().get(i);
             if (o.count() == 0) break;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", o.id());
-            m.put("name", names.get(o.id()));
+            m.put("name", nameOf.apply(o.id()));
             m.put("count", overlaps.get(i));
             m.put("share", share(overlaps.get(i), size));
             out.add(m);
