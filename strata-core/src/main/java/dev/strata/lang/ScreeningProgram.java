@@ -37,13 +37,29 @@ public enum ScreeningProgram {
         return "\"colorectal\", \"breast\" or \"cervical\"";
     }
 
+    /**
+     * Built once per program: interpreters ask for it per profile, and each fresh tree would be hashed
+     * again in the engine's leaf cache. (Not in the constructor: the paths above are not set yet then.)
+     * A race builds equal immutable trees, so no lock is needed.
+     */
+    private volatile Condition expansion;
+    private volatile Condition eligibility;
+
     /** The definition this program stands for: eligible and not screened within the lookbacks. */
     public Condition expansion() {
-        return Conditions.and(eligibility(), Conditions.not(screened()));
+        Condition e = expansion;
+        if (e == null) expansion = e = Conditions.and(eligibility(), Conditions.not(screened()));
+        return e;
     }
 
     /** Who the program applies to, by age and sex: the denominator of a screening-gap rate. */
     public Condition eligibility() {
+        Condition e = eligibility;
+        if (e == null) eligibility = e = buildEligibility();
+        return e;
+    }
+
+    private Condition buildEligibility() {
         return switch (this) {
             case COLORECTAL -> ages(45, 75);
             case BREAST -> Conditions.and(female(), ages(50, 74));
