@@ -26,7 +26,8 @@ final class DayCounts {
         if (series == null || lo > hi) return 0;
         long days = 0;
         long lastDay = 0;
-        for (int i = series.lowerBound(lo); i < series.upperBound(hi); i++) {
+        int end = series.upperBound(hi);
+        for (int i = series.lowerBound(lo); i < end; i++) {
             if (!c.where().equals(Condition.TRUE) && !EventMatches.whereHolds(c.where(), series.properties(i), now)) continue;
             long day = Math.floorDiv(series.time(i), DaysCovered.DAY);
             if (days == 0 || day != lastDay) days++;
