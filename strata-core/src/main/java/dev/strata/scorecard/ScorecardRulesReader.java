@@ -93,7 +93,10 @@ public final class ScorecardRulesReader {
         return new ScorecardRules(channels, signals, rates);
     }
 
-    /** The entries of the rule lists, with unique names across all of them. */
+    /**
+     * The entries of the rule lists, each name unique among the metrics it names: channels
+     * ({@code reach.<name>}), signals, and rates ({@code rate.<name>}, adherence and screening together).
+     */
     private static final class Entries {
         private final String source;
         private final Set<String> names = new HashSet<>();
@@ -112,7 +115,8 @@ public final class ScorecardRulesReader {
                 JsonNode item = node.get(i);
                 if (!item.isObject()) throw new IllegalArgumentException(where + " must be an object");
                 Entry e = new Entry(where, item);
-                if (!names.add(key + "/" + e.name())) throw e.problem("name", "\"" + e.name() + "\" is used twice in " + key);
+                String namespace = key.equals("adherence") || key.equals("screening") ? "adherence and screening (both name rates)" : key;
+                if (!names.add(namespace + "/" + e.name())) throw e.problem("name", "\"" + e.name() + "\" is used twice in " + namespace);
                 out.add(e);
             }
             return out;

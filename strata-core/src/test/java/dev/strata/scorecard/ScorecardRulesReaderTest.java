@@ -65,6 +65,9 @@ class ScorecardRulesReaderTest {
                 .hasMessage("r: adherence[0].threshold must be above 0 and at most 1, got 80.0");
         assertThatThrownBy(() -> ScorecardRulesReader.read("{\"channels\": [{\"name\": \"a\", \"reachable\": \"true\"}, {\"name\": \"a\", \"reachable\": \"false\"}]}", "r"))
                 .hasMessage("r: channels[1].name \"a\" is used twice in channels");
+        assertThatThrownBy(() -> ScorecardRulesReader.read("{\"adherence\": [{\"name\": \"breast\", \"measure\": \"pdc(\\\"X\\\" within 30d)\", "
+                + "\"threshold\": 0.8}], \"screening\": [{\"name\": \"breast\", \"program\": \"breast\"}]}", "r"))
+                .hasMessage("r: screening[0].name \"breast\" is used twice in adherence and screening (both name rates)");
         assertThatThrownBy(() -> ScorecardRulesReader.read("{\"channels\": [{\"name\": \"E-mail\", \"reachable\": \"true\"}]}", "r"))
                 .hasMessageContaining("channels[0].name must be lower case");
         assertThatThrownBy(() -> ScorecardRulesReader.read("{\"channels\": [", "r")).hasMessageStartingWith("r: not JSON: ");
