@@ -46,7 +46,14 @@ public class FhirImportController {
     public FhirImportAnswer importFhir(HttpServletRequest req, Caller caller) throws IOException {
         byte[] body = BodyReader.read(req, BODY_LIMIT, "/api/import/fhir");
         if (body.length == 0) throw ApiException.badRequest("empty body: send a FHIR Bundle or NDJSON of resources");
-        FhirImportAnswer answer = service.importBody(body);
+        FhirImportAnswer answer;
+        try {
+            answer = service.importBody(body);
+        } catch (RuntimeException e) {
+            // Batches stored before the failure stay stored: they are audited too.
+            audit.record(caller, "import.fhir", "failed after storing part of " + body.length + " bytes: " + e.getMessage());
+            throw e;
+        }
         audit.record(caller, "import.fhir", answer.resources() + " resources, " + answer.stored() + " messages stored");
         if (answer.resources() == 0 && !answer.problems().isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
