@@ -37,7 +37,7 @@ final class BreakdownView {
         List<LiveAnalytics.BucketCount> kept = new ArrayList<>();
         List<LiveAnalytics.BucketCount> merged = new ArrayList<>();
         for (LiveAnalytics.BucketCount bc : b.buckets()) {
-            if (!rule.isExact() && bc.count() >= 1 && bc.count() <= 10) merged.add(bc);
+            if (rule.isSmall(bc.count())) merged.add(bc);
             else kept.add(bc);
         }
         Condition mergedCondition = null;
