@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,11 @@ public class ScorecardController {
         segments.get(id); // 404 for an unknown id
         Map<String, Double> w = ScorecardWeights.parse(weights, scorecards.ruleSet());
         ScorecardService.Ranked ranked = scorecards.rank(caller, w);
-        List<ScorecardService.Scored> all = ranked.segments();
+        List<Map<String, Object>> all = ranked.segments();
         Map<String, Object> out = head(w);
         out.put("population", ranked.population());
         out.put("of", all.size());
-        out.put("segment", all.stream().filter(s -> id.equals(s.row().get("id"))).map(ScorecardService.Scored::row).findFirst().orElse(null));
+        out.put("segment", all.stream().filter(row -> id.equals(row.get("id"))).findFirst().orElse(null));
         return out;
     }
 
@@ -69,9 +68,7 @@ public class ScorecardController {
         Map<String, Object> out = head(weights);
         ScorecardService.Ranked ranked = scorecards.rank(caller, weights);
         out.put("population", ranked.population());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ScorecardService.Scored s : ranked.segments()) rows.add(s.row());
-        out.put("segments", rows);
+        out.put("segments", ranked.segments());
         return out;
     }
 

@@ -36,20 +36,18 @@ public class ScorecardService {
     private final SegmentService segments;
     private final HistoryService histories;
     private final ScorecardRules rules;
+    private final Map<String, Object> rulesShown;
 
     public ScorecardService(LiveAnalytics analytics, SegmentService segments, HistoryService histories, ScorecardRules rules) {
         this.analytics = analytics;
         this.segments = segments;
         this.histories = histories;
         this.rules = rules;
+        this.rulesShown = java.util.Collections.unmodifiableMap(showRules());
     }
 
-    /** A scored segment as JSON, with its place. */
-    public record Scored(Map<String, Object> row, int rank) {
-    }
-
-    /** The population's figures (what the segments are compared with) and every segment, best first. */
-    public record Ranked(Map<String, Object> population, List<Scored> segments) {
+    /** The population's figures (what the segments are compared with) and every segment as JSON, best first. */
+    public record Ranked(Map<String, Object> population, List<Map<String, Object>> segments) {
     }
 
     /** Every segment the engine holds, best first. */
@@ -80,14 +78,14 @@ public class ScorecardService {
             row.put("rankingMetrics", ranked);
             json.put(f.id(), row);
         }
-        List<Scored> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Ranking.Ranked r : Ranking.rank(rows, weights)) {
             Map<String, Object> row = json.get(r.id());
             row.put("rank", r.rank());
             row.put("score", r.score());
             row.put("contributions", r.contributions());
             row.put("missing", r.missing());
-            out.add(new Scored(row, r.rank()));
+            out.add(row);
         }
         Map<String, Object> population = row(null, "Everyone", null, everyone, null, ScorecardMetrics.of(rules, prior, null));
         return new Ranked(population, out);
@@ -113,8 +111,12 @@ public class ScorecardService {
         return m;
     }
 
-    /** The rules as the API shows them: each part with its definition in the language. */
+    /** The rules as the API shows them, printed once: they do not change while the server runs. */
     public Map<String, Object> rules() {
+        return rulesShown;
+    }
+
+    private Map<String, Object> showRules() {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> channels = new ArrayList<>();
         for (ScorecardRules.Channel c : rules.channels()) channels.add(Map.of("name", c.name(), "reachable", SegmentPrinter.print(c.reachable())));
