@@ -52,7 +52,10 @@ class ScorecardConsoleTest {
                     count(r.get("eligible")), count(r.get(counted)), percent(r.get("rate")),
                     percent(everyone.get("rates").get(i).get("rate")));
         }
-        assertThat(pages.tableRows("scorecard-signals")).hasSize(row.get("engagement").get("signals").size());
+        List<List<String>> signals = new ArrayList<>();
+        row.get("engagement").get("signals").properties().forEach(e -> signals.add(List.of(e.getKey().replace('_', ' '),
+                String.valueOf(e.getValue().get("weight").asInt()), count(e.getValue().get("count")), percent(e.getValue().get("share")))));
+        assertThat(pages.tableRows("scorecard-signals")).isEqualTo(signals);
         assertThat(b.consoleErrors()).isEmpty();
     }
 
