@@ -50,8 +50,10 @@ final class ConsentMapper {
                     c.getDateTimeElement(), root.getPeriod().getStartElement(), c.getMeta().getLastUpdatedElement());
         }
         Long until = status == ConsentState.ACTIVE && root.getPeriod().hasEnd() ? MappingContext.millis(root.getPeriod().getEndElement()) : null;
+        // An active consent whose period had ended when it was recorded says nothing about now.
+        boolean ended = until != null && until <= time;
         for (Map.Entry<String, ConsentProvisionType> d : decided.entrySet()) {
-            Json value = status == ConsentState.INACTIVE ? Json.NULL
+            Json value = status == ConsentState.INACTIVE || ended ? Json.NULL
                     : status == ConsentState.REJECTED ? Json.FALSE
                     : d.getValue() == ConsentProvisionType.DENY ? Json.FALSE : Json.TRUE;
             ctx.summaries.consent(patient, d.getKey(), time, value);

@@ -103,6 +103,14 @@ class ContactAndConsentTest {
     }
 
     @Test
+    void anActiveConsentWhosePeriodEndedBeforeItWasRecordedGrantsNothing() {
+        List<Message> out = map(consent("c1", "active", "2025-07-01T00:00:00Z", "{\"type\":\"permit\",\"period\":{\"start\":\"2025-01-10\","
+                + "\"end\":\"2025-06-01\"},\"action\":" + action("https://strata.dev/fhir/CodeSystem/contact-channel", "sms") + "}"));
+        // Before the fix: {"sms": true} from then on. Now nothing is known, so no consent is written.
+        assertThat(consents(out)).isEmpty();
+    }
+
+    @Test
     void draftConsentsAndConsentsWithoutAChannelAreUnmapped() {
         ImportReport report = new ImportReport();
         String text = consent("c1", "draft", "2025-01-10T00:00:00Z", "{\"type\":\"permit\",\"action\":" + action("https://strata.dev/fhir/CodeSystem/contact-channel", "sms") + "}")
