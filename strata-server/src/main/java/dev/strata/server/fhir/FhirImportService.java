@@ -8,9 +8,10 @@ import dev.strata.server.ingest.ImportBatches;
 import dev.strata.server.ingest.IngestPipeline;
 import dev.strata.server.ingest.LinePreparation;
 import dev.strata.server.ops.StrataMetrics;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FhirImportService {
     private final IngestPipeline pipeline;
+    /** At most this many refusals are listed, like the problems. */
+    static final int MAX_REJECTED_LISTED = 1000;
+
     private final StrataMetrics metrics;
     /** Built at the first import: the FHIR model takes seconds to load, which server start should not pay. */
     private volatile FhirImport fhir;
@@ -32,7 +36,8 @@ public class FhirImportService {
     }
 
     public FhirImportAnswer importBody(byte[] body) {
-        List<String> rejected = new ArrayList<>();
+        // One line per erased user, not per message: a patient's hundreds of resources say the same thing.
+        Set<String> rejected = new LinkedHashSet<>();
         ImportBatches batches = new ImportBatches(pipeline, metrics, "messages",
                 user -> rejected.add("user '" + user + "' was erased; messages for it are refused"));
         ImportReport report = fhir().importBytes("body", body, m -> add(batches, m, rejected));
@@ -41,11 +46,11 @@ public class FhirImportService {
         report.types().forEach((type, c) -> types.put(type, new FhirImportAnswer.Counts(c.read(), c.mapped(), c.unmapped(), c.malformed())));
         List<FhirImportAnswer.Problem> problems = report.problems().stream()
                 .map(p -> new FhirImportAnswer.Problem(p.position(), p.resourceType(), p.message())).toList();
-        return new FhirImportAnswer(report.resources(), report.messages(), t.stored(), t.duplicates(), types, problems, List.copyOf(rejected));
+        return new FhirImportAnswer(report.resources(), report.messages(), t.stored(), t.duplicates(), types, problems, rejected.stream().limit(MAX_REJECTED_LISTED).toList());
     }
 
     /** A refused message is named by its messageId, which the mapping derives from the resource's id and version. */
-    private static void add(ImportBatches batches, Message m, List<String> rejected) {
+    private static void add(ImportBatches batches, Message m, Set<String> rejected) {
         try {
             batches.add(MessageJson.line(m));
         } catch (LinePreparation.RefusedLine e) {
