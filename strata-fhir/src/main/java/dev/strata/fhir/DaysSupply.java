@@ -18,7 +18,7 @@ record DaysSupply(double days, String source) {
     static final String DEFAULT = "default";
 
     static DaysSupply of(Quantity stated, Quantity quantity, List<Dosage> dosage, FhirMapping mapping) {
-        Double days = MedicationMapper.days(stated);
+        Double days = stated(stated);
         if (days != null && days > 0) return new DaysSupply(days, STATED);
         Double perDay = unitsPerDay(dosage);
         if (quantity != null && quantity.hasValue() && perDay != null) {
@@ -55,6 +55,38 @@ record DaysSupply(double days, String source) {
             return dose * frequency / periodDays;
         }
         return null;
+    }
+
+    /**
+     * Days in a stated supply (daysSupply, expectedSupplyDuration): its UCUM time unit (s, min, h, d,
+     * wk, mo, a, or those words) converted by the same table as the dosage's periods; a value
+     * without a unit, or with a unit that is not one of time, counts as days.
+     */
+    static Double stated(Quantity q) {
+        if (q == null || !q.hasValue()) return null;
+        double v = q.getValue().doubleValue();
+        String unit = q.hasCode() ? q.getCode() : q.getUnit();
+        if (unit == null) return v;
+        Timing.UnitsOfTime u = unitOfTime(unit.strip().toLowerCase(java.util.Locale.ROOT));
+        return u == null ? v : days(v, u);
+    }
+
+    private static Timing.UnitsOfTime unitOfTime(String unit) {
+        String code = switch (unit) {
+            case "second", "seconds", "sec" -> "s";
+            case "minute", "minutes" -> "min";
+            case "hour", "hours" -> "h";
+            case "day", "days" -> "d";
+            case "week", "weeks" -> "wk";
+            case "month", "months" -> "mo";
+            case "year", "years" -> "a";
+            default -> unit;
+        };
+        try {
+            return Timing.UnitsOfTime.fromCode(code);
+        } catch (org.hl7.fhir.exceptions.FHIRException e) {
+            return null;
+        }
     }
 
     private static Double days(double period, Timing.UnitsOfTime unit) {

@@ -101,18 +101,4 @@ final class MedicationMapper {
         MappingContext.put(p, "drug", name);
         return p;
     }
-
-    /** Days in a supply quantity or duration (UCUM d, wk, mo; a unit-less value counts as days). */
-    static Double days(Quantity q) {
-        if (q == null || !q.hasValue()) return null;
-        double v = q.getValue().doubleValue();
-        String unit = q.hasCode() ? q.getCode() : q.getUnit();
-        if (unit == null) return v;
-        switch (unit.toLowerCase(java.util.Locale.ROOT)) {
-            case "wk": case "week": case "weeks": return v * 7;
-            case "mo": case "month": case "months": return v * 30;
-            case "h": case "hour": case "hours": return v / 24;
-            default: return v;
-        }
-    }
 }

@@ -36,6 +36,19 @@ class DaysSupplyTest {
     }
 
     @Test
+    void aStatedSupplyInYearsHoursOrWordsIsConvertedToDays() {
+        // UCUM "a" was read as 1 day before the stated supply shared the dosage's unit table
+        assertThat(num(request(new FhirImport(), ",\"dispenseRequest\":{\"expectedSupplyDuration\":{\"value\":1,\"code\":\"a\"}}")
+                .properties(), "days_supply")).isEqualTo(365.0);
+        assertThat(num(request(new FhirImport(), ",\"dispenseRequest\":{\"expectedSupplyDuration\":{\"value\":48,\"unit\":\"hours\"}}")
+                .properties(), "days_supply")).isEqualTo(2.0);
+        assertThat(num(request(new FhirImport(), ",\"dispenseRequest\":{\"expectedSupplyDuration\":{\"value\":2,\"unit\":\"weeks\"}}")
+                .properties(), "days_supply")).isEqualTo(14.0);
+        assertThat(num(request(new FhirImport(), ",\"dispenseRequest\":{\"expectedSupplyDuration\":{\"value\":28}}")
+                .properties(), "days_supply")).isEqualTo(28.0);
+    }
+
+    @Test
     void quantityOverDailyDose() {
         // 1.5 tablets twice a day = 3 a day; 135 tablets last 45 days
         Message m = request(new FhirImport(), "," + DOSAGE + ",\"dispenseRequest\":{\"quantity\":{\"value\":135}}");
