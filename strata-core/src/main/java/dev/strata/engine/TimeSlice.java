@@ -8,6 +8,18 @@ public record TimeSlice(long[] times, int from, int to) {
 
     /** The first timestamp greater than {@code t}, or Long.MAX_VALUE when there is none. */
     public long firstAfter(long t) {
+        int i = upperIndex(t);
+        return i < to ? times[i] : Long.MAX_VALUE;
+    }
+
+    /** The latest time at or before {@code t}, or {@link Long#MIN_VALUE} when there is none. */
+    public long lastAtOrBefore(long t) {
+        int i = upperIndex(t);
+        return i > from ? times[i - 1] : Long.MIN_VALUE;
+    }
+
+    /** The index of the first time after {@code t} (to when there is none). */
+    private int upperIndex(long t) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
@@ -15,6 +27,6 @@ public record TimeSlice(long[] times, int from, int to) {
             if (times[mid] <= t) lo = mid + 1;
             else hi = mid;
         }
-        return lo < to ? times[lo] : Long.MAX_VALUE;
+        return lo;
     }
 }

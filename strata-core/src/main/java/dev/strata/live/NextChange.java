@@ -106,10 +106,10 @@ final class NextChange {
      */
     private static long daysSince(TimeSlice times, Condition.DaysSince c, long now) {
         long next = times.firstAfter(now);
-        long latest = latestAtOrBefore(times, now);
+        long latest = times.lastAtOrBefore(now);
         if (latest == Long.MIN_VALUE) return next;
         long today = Math.floorDiv(now, DAY);
-        if (!c.where().equals(Condition.TRUE) || mentionsAge(c.where())) return Math.min(next, (today + 1) * DAY);
+        if (!c.where().equals(Condition.TRUE)) return Math.min(next, (today + 1) * DAY);
         long day = Math.floorDiv(latest, DAY);
         long since = today - day;
         boolean holds = c.op().holds(Long.compare(since, c.value()));
@@ -121,17 +121,6 @@ final class NextChange {
             }
         }
         return next;
-    }
-
-    private static long latestAtOrBefore(TimeSlice times, long now) {
-        int lo = times.from();
-        int hi = times.to();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times.times()[mid] <= now) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo > times.from() ? times.times()[lo - 1] : Long.MIN_VALUE;
     }
 
     private static long plus(long t, long d) {
