@@ -6,6 +6,7 @@
  * @module pages/scorecard
  */
 import { debounce, emptyState, errorState, fmtCount, h, loading, mount, pageHeader, uid } from '../ui.js';
+import { segmentRoute } from '../drill.js';
 import { href } from '../router.js';
 import { DEFAULT_WEIGHTS, MAIN_METRICS, currentWeights, fmtGrowth, fmtScore, fmtShare, rememberWeights, weightsText } from '../scorecard/metrics.js';
 
@@ -78,7 +79,7 @@ function ranking(res) {
       h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t)))),
       h('tbody', {}, res.segments.map((row, i) => h('tr', { 'data-testid': 'scorecard-row', 'data-id': row.id },
         h('td', {}, String(row.rank)),
-        h('th', { scope: 'row' }, h('a', { href: `#/segment/${encodeURIComponent(row.id)}`, 'data-testid': `scorecard-link-${i}` }, row.name),
+        h('th', { scope: 'row' }, h('a', { href: segmentRoute(row.id), 'data-testid': `scorecard-link-${i}` }, row.name),
           row.missing.length ? h('div', { class: 'small text-body-secondary' }, `without ${row.missing.join(', ')}`) : null),
         h('td', { class: 'text-end' }, fmtScore(row.score)),
         h('td', { class: 'text-end' }, fmtCount(row.size)),

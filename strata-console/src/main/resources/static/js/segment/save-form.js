@@ -1,5 +1,6 @@
 // "Save as new segment": the drilled population's combined definition under a new name.
 import { h } from '../ui.js';
+import { segmentRoute } from '../drill.js';
 
 export function saveForm(page, onClose) {
   const name = h('input', { class: 'form-control', id: 'saveas-name', required: '', maxlength: '200',
@@ -32,7 +33,7 @@ export function saveForm(page, onClose) {
       const created = await page.api.post('/api/segments', {
         name: name.value.trim(), definition: page.base, kind: form.querySelector('input[name=save-kind]:checked').value,
       });
-      page.navigate(`#/segment/${encodeURIComponent(created.id)}`);
+      page.navigate(segmentRoute(created.id));
     } catch (e) {
       message.replaceChildren(h('div', { class: 'alert alert-danger py-1 px-2', role: 'alert' }, e.message));
       submit.disabled = false;

@@ -2,6 +2,7 @@
 // used on the ranking page), reach per channel, engagement, adherence and screening gaps, and the
 // segments it shares the most members with. Counts follow the small-cell rule like every card.
 import { fmtCount, h, loading } from '../ui.js';
+import { segmentRoute } from '../drill.js';
 import { href } from '../router.js';
 import { currentWeights, fmtGrowth, fmtScore, fmtShare, weightsText } from '../scorecard/metrics.js';
 
@@ -59,7 +60,7 @@ function content(res) {
           fmtShare(r.rate), fmtShare(res.population.rates[i].rate)])),
       row.overlaps.length
         ? table('Shares members with', 'scorecard-overlaps', ['Segment', 'Members', 'Share of this one'],
-          row.overlaps.map((o, i) => [h('a', { href: `#/segment/${encodeURIComponent(o.id)}`, 'data-testid': `scorecard-overlap-${i}` }, o.name), fmtCount(o.count), fmtShare(o.share)]))
+          row.overlaps.map((o, i) => [h('a', { href: segmentRoute(o.id), 'data-testid': `scorecard-overlap-${i}` }, o.name), fmtCount(o.count), fmtShare(o.share)]))
         : h('p', { class: 'small text-body-secondary' }, 'No member in common with another segment.')),
   ];
 }
